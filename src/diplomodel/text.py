@@ -1,0 +1,153 @@
+"""
+Tokens and sentences with offsets into the caller's original string, and key folding.
+
+Everything downstream looks words up by *key*: the casefolded, diacritic-free form of a token
+(``fold``), and for a phrase the keys of its tokens joined by one space (``phrase_key``). Hyphens
+between word parts count as a space, so "Secretary-General" and "Secretary General" share a key.
+Offsets always refer to the original string, never to a normalised copy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+__all__ = ["Token", "fold", "key_of", "phrase_key", "sentence_bounds", "tokenize"]
+
+# Combining marks are part of a word so that NFD input tokenizes like NFC input.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_APOS = "'\u2019\u02bc"
+_TOKEN = re.compile(
+    rf"""
+    (?P<abbr>(?:[A-Za-z]\.){{2,}})                 # U.S.  U.K.  U.N.
+  | (?P<poss>[{_APOS}]s(?![^\W_]))                   # possessive 's
+  | (?P<word>[^\W_][\w{_MARKS}]*(?:[{_APOS}](?!s(?![^\W_]))[^\W_][\w{_MARKS}]*)*)   # O'Brien, Çavuşoğlu
+  | (?P<punct>[^\w\s])
+    """,
+    re.VERBOSE,
+)
+_APOS_TRANS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+
+# Tokens after which a full stop does not end a sentence.
+_NO_BREAK_AFTER = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sen", "rep", "gov",
+        "prof", "amb", "hon", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "jr", "sr", "h.e", "he", "nos", "ft",
+    }
+)  # fmt: skip
+
+
+class Token(NamedTuple):
+    """
+    One token: its offsets, its text, its folded key and how it is separated from the last one.
+
+    ``gap`` is the original text between the previous token and this one ("" when joined,
+    " " for a space, "\\n" etc.). ``hyphen`` is True when a hyphen joins it to the previous word.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    gap: str
+    kind: str  # "word", "abbr", "poss" or "punct"
+
+    @property
+    def is_word(self) -> bool:
+        """True for word and abbreviation tokens."""
+        return self.kind in ("word", "abbr")
+
+    @property
+    def is_capitalized(self) -> bool:
+        """True when the token starts with an upper-case letter."""
+        return self.is_word and self.text[:1].isupper()
+
+    @property
+    def newline_before(self) -> bool:
+        """True when a line break separates this token from the previous one."""
+        return "\n" in self.gap or "\r" in self.gap or "\u2028" in self.gap
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """
+    The lookup key of one word: casefolded, without diacritics, with one kind of apostrophe.
+
+    >>> fold("Çavuşoğlu")
+    'cavusoglu'
+    """
+    decomposed = unicodedata.normalize("NFKD", word.translate(_APOS_TRANS))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Some letters have no decomposition (ı, ł, ø, đ, ß): map them by hand.
+    return stripped.casefold().translate(_EXTRA_FOLD)
+
+
+_EXTRA_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
+
+
+def tokenize(text: str) -> list[Token]:
+    """
+    Split ``text`` into tokens with offsets into ``text``. Runs in linear time.
+
+    Hyphens and periods inside words are separate punctuation tokens, except in abbreviations
+    such as "U.S.". Use :func:`phrase_key` to build the key of a run of tokens.
+    """
+    tokens: list[Token] = []
+    last_end = 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "punct"
+        start, end = match.span()
+        surface = match.group()
+        key = fold(surface).replace(".", "") if kind == "abbr" else fold(surface)
+        tokens.append(Token(start, end, surface, key, text[last_end:start], kind))
+        last_end = end
+    return tokens
+
+
+def phrase_key(tokens: list[Token] | tuple[Token, ...]) -> str:
+    """
+    The key of a run of tokens: word keys joined by one space; hyphens count as spaces.
+    """
+    return " ".join(t.key for t in tokens if t.text != "-")
+
+
+def key_of(phrase: str) -> str:
+    """
+    The key of a phrase written in a lexicon ("Secretary-General" -> "secretary general").
+    """
+    return phrase_key(tokenize(phrase))
+
+
+def sentence_bounds(tokens: list[Token]) -> list[tuple[int, int]]:
+    """
+    Sentences as half-open token index ranges ``[i, j)``.
+
+    A sentence ends at a line break, or at ``.``, ``!`` or ``?`` followed by white space and an
+    upper-case word, a digit or a quote, unless the full stop follows a title abbreviation
+    ("Dr.", "Nov.") or a single initial ("J.").
+    """
+    bounds: list[tuple[int, int]] = []
+    begin = 0
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if i > begin and tok.newline_before:
+            bounds.append((begin, i))
+            begin = i
+        if tok.text in ".!?" and tok.kind == "punct" and i + 1 < n:
+            nxt = tokens[i + 1]
+            if not nxt.gap or nxt.newline_before:
+                continue
+            if not (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text in "\"“‘'("):
+                continue
+            if tok.text == "." and i > 0:
+                prev = tokens[i - 1]
+                if prev.key in _NO_BREAK_AFTER or (len(prev.text) == 1 and prev.text.isupper()):
+                    continue
+            bounds.append((begin, i + 1))
+            begin = i + 1
+    if begin < n:
+        bounds.append((begin, n))
+    return bounds
