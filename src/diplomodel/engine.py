@@ -1,5 +1,10 @@
 """
-Runs a compiled rulebook over one article (placeholder until the extractors land).
+The parser: runs a compiled rulebook over one article and builds the typed result.
+
+Stages: tokens and lexicon hits (``extractors.context``), officials (``extractors.officials``),
+meeting frames (``extractors.meetings``), then each frame's date, place, occasion and topics
+(``extractors.attributes``). A parser holds only immutable tables, so one instance can serve
+many threads.
 """
 
 from __future__ import annotations
@@ -7,17 +12,186 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from diplomodel.model import ArticleResult
+from diplomodel.compiled import CompiledRulebook, compile_rulebook
+from diplomodel.countries import country_from_code
+from diplomodel.dates import find_dateline
+from diplomodel.extractors.attributes import (
+    meeting_date,
+    meeting_occasion,
+    meeting_place,
+    meeting_topics,
+)
+from diplomodel.extractors.context import Article
+from diplomodel.extractors.meetings import Frame, find_frames
+from diplomodel.extractors.officials import Mention, Person, find_people
+from diplomodel.model import (
+    ArticleResult,
+
+    Dateline,
+    Meeting,
+    MeetingDate,
+    MeetingMode,
+    Occasion,
+    Official,
+    Organization,
+    Place,
+    Role,
+    Span,
+    Topic,
+    TopicEvidence,
+)
+from diplomodel.rules import Rulebook, default_rulebook
+from diplomodel.text import key_of
 
 __all__ = ["Parser", "default_parser"]
 
 
 class Parser:
-    """A parser built from a rulebook; safe to share between threads."""
+    """
+    A parser built from a rulebook (the default one if none is given). Thread-safe.
+
+    >>> parser = Parser()
+    >>> parser.parse("No meeting here.").meetings
+    ()
+    """
+
+    def __init__(self, rulebook: Rulebook | None = None) -> None:
+        self.rulebook = rulebook if rulebook is not None else default_rulebook()
+        self._compiled: CompiledRulebook = compile_rulebook(self.rulebook)
 
     def parse(self, text: str, *, published: dt.date | None = None) -> ArticleResult:
-        """Parse one article."""
-        return ArticleResult(length=len(text), published=published)
+        """
+        Parse one article; ``published`` anchors relative dates when there is no dated dateline.
+        """
+        book = self._compiled
+        places = book.places
+
+        def is_place(name: str) -> bool:
+            return bool(places.get(key_of(name)))
+
+        dateline = find_dateline(text, is_place, published)
+        art = Article(text, book, published, dateline)
+        mentions, people = find_people(art)
+        frames = find_frames(art, mentions, people)
+        builder = _ResultBuilder(art, people)
+        meetings: list[Meeting] = []
+        for i, frame in enumerate(frames):
+            nxt = frames[i + 1].first_sentence if i + 1 < len(frames) else len(art.sentences)
+            region = range(frame.first_sentence, max(nxt, frame.first_sentence + 1))
+            meeting = builder.meeting(frame, region)
+            if meeting is not None and meeting not in meetings:
+                meetings.append(meeting)
+        dl = None
+        if dateline is not None:
+            dl = Dateline(
+                Span.of(text, dateline.start, dateline.end),
+                text[dateline.city_start : dateline.city_end] or None,
+                dateline.date,
+            )
+        officials = tuple(o for o in (builder.official(p) for p in people) if o is not None)
+        return ArticleResult(
+            length=len(text),
+            meetings=tuple(meetings),
+            officials=officials,
+            published=published,
+            dateline=dl,
+        )
+
+
+class _ResultBuilder:
+    def __init__(self, art: Article, people: list[Person]) -> None:
+        self.art = art
+        self.people = people
+
+    def _span(self, start: int, end: int) -> Span:
+        return Span.of(self.art.text, start, end)
+
+    def _token_span(self, m: Mention) -> Span:
+        tokens = self.art.tokens
+        return self._span(tokens[m.start].start, tokens[m.end - 1].end)
+
+    def _org(self, acronym: str) -> Organization:
+        entry = self.art.book.org_by_acronym.get(acronym)
+        return Organization(acronym, entry.name if entry else acronym)
+
+    def official(
+        self, p: Person, *, country: str | None = None, role: Role | None = None
+    ) -> Official | None:
+        """The model object for a person (None when no side is known)."""
+        cc = p.country or country
+        org = p.org
+        if cc is None and org is None:
+            return None
+        spans = sorted({self._token_span(m) for m in p.mentions}, key=lambda s: (s.start, s.end))
+        return Official(
+            name=p.name,
+            role=p.role or role or Role.OFFICIAL,
+            title=p.title,
+            country=country_from_code(cc) if cc else None,
+            org=self._org(org) if org and not cc else None,
+            mentions=tuple(spans),
+        )
+
+    def meeting(self, frame: Frame, region: range) -> Meeting | None:
+        art = self.art
+        people = [self.people[p] for p in frame.people]
+        mode = frame.mode or MeetingMode.IN_PERSON
+        place = meeting_place(art, frame) if mode is MeetingMode.IN_PERSON else None
+        # A participant whose side the text never states acts for the host country when the
+        # others do not (a minister "received" a visiting ambassador in her capital).
+        known = {p.side for p in people if p.side}
+        host = place.country if place is not None else None
+        if host is None and art.dateline is not None:
+            dl_place = meeting_place(art, Frame(triggers=[], sentences=[]))
+            host = dl_place.country if dl_place else None
+        plural_role = next((m.role for m in frame.plural_roles if m.role), None)
+        roles = {p.role for p in people if p.role}
+        shared_role = roles.pop() if len(roles) == 1 else None
+        officials: list[Official] = []
+        for p in people:
+            fallback_cc = host if p.side is None and host not in known else None
+            role = None if p.role else (plural_role or shared_role)
+            official = self.official(p, country=fallback_cc, role=role)
+            if official is not None and official not in officials:
+                officials.append(official)
+        if len({o.side for o in officials}) < 2:
+            return None
+        found_date = meeting_date(art, frame)
+        date = None
+        if found_date is not None:
+            r = found_date.resolved
+            span = self._span(*found_date.span) if found_date.span else None
+            date = MeetingDate(r.value, r.precision, r.basis, span)
+        place_obj = None
+        if place is not None:
+            place_obj = Place(
+                place.name, country_from_code(place.country), self._span(*place.span) if place.span else None
+            )
+        occ = meeting_occasion(art, frame)
+        occasion = None
+        if occ is not None:
+            occasion = Occasion(occ.name, self._org(occ.org) if occ.org else None, self._span(*occ.span))
+        topics_found = meeting_topics(art, frame, region)
+        labels = art.book.topic_labels
+        codes = [c for c in labels if c in topics_found]
+        topics = tuple(Topic(c, labels[c]) for c in codes)
+        evidence = tuple(
+            TopicEvidence(c, tuple(self._span(*s) for s in topics_found[c])) for c in codes
+        )
+        triggers = tuple(
+            self._span(art.tokens[t.hit.start].start, art.tokens[t.hit.end - 1].end)
+            for t in frame.triggers
+        )
+        return Meeting(
+            participants=tuple(officials),
+            mode=mode,
+            date=date,
+            place=place_obj,
+            occasion=occasion,
+            topics=topics,
+            triggers=tuple(dict.fromkeys(triggers)),
+            topic_evidence=evidence,
+        )
 
 
 _default: Parser | None = None
@@ -25,9 +199,13 @@ _lock = threading.Lock()
 
 
 def default_parser() -> Parser:
-    """The process-wide parser over the default rulebook, built on first use."""
+    """
+    The process-wide parser over the default rulebook, built on first use.
+    """
     global _default
-    with _lock:
-        if _default is None:
-            _default = Parser()
-        return _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = Parser()
+    return _default
+

@@ -1,0 +1,119 @@
+"""
+A rulebook compiled into lookup tables, built once per parser.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from diplomodel.countries import country_index
+from diplomodel.matcher import CASE_ANY, CASE_CAPITALIZED, PhraseTable, case_rule_of
+from diplomodel.rules import (
+    CountryName,
+    MeetingPhrase,
+    OrgEntry,
+    Rulebook,
+    TitleEntry,
+)
+from diplomodel.text import key_of
+
+__all__ = ["CompiledRulebook", "PlaceRef", "compile_rulebook"]
+
+
+class PlaceRef(NamedTuple):
+    """
+    A place the gazetteer or a venue resolves to: display name, country, and whether it is a venue.
+    """
+
+    name: str
+    country: str
+    venue: bool = False
+    population: int = 0
+    capital: bool = False
+
+
+class CompiledRulebook(NamedTuple):
+    """
+    Hashed phrase tables for one rulebook. Immutable and shared between threads.
+    """
+
+    rulebook: Rulebook
+    titles: PhraseTable[TitleEntry]
+    countries: PhraseTable[CountryName]
+    orgs: PhraseTable[OrgEntry]
+    org_by_acronym: dict[str, OrgEntry]
+    places: PhraseTable[PlaceRef]
+    topics: PhraseTable[str]
+    topic_labels: dict[str, str]
+    phrases: PhraseTable[MeetingPhrase]
+    events: PhraseTable[str | None]
+    occasion_cues: PhraseTable[str]
+    occasion_heads: frozenset[str]
+    first_name_countries: frozenset[str]
+
+
+def _strip_the(surface: str) -> str:
+    return surface[4:] if surface.lower().startswith("the ") else surface
+
+
+def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
+    """
+    Build the lookup tables of a rulebook.
+
+    Raises:
+        LexiconError: a country name maps to two countries.
+    """
+    titles: dict[str, TitleEntry] = {}
+    for title in rulebook.titles:
+        titles[key_of(title.term)] = title  # a later entry for the same term wins
+    countries = country_index(rulebook)
+    org_items: list[tuple[str, OrgEntry, int]] = []
+    by_acronym: dict[str, OrgEntry] = {}
+    for org in rulebook.organizations:
+        by_acronym[org.acronym] = org
+        for surface in (org.acronym, org.name, *org.aliases, *org.bodies):
+            surface = _strip_the(surface)
+            org_items.append((surface, org, case_rule_of(surface)))
+    place_items: list[tuple[str, PlaceRef, int]] = []
+    if rulebook.use_gazetteer:
+        from diplomodel.gazetteer import place_table
+
+        for key, entry in place_table().items():
+            ref = PlaceRef(entry.name, entry.country, False, entry.population, entry.capital)
+            place_items.append((key, ref, CASE_CAPITALIZED))
+    for place in rulebook.places:
+        for surface in (place.name, *place.aliases):
+            ref = PlaceRef(place.name, place.country, False, 0, False)
+            place_items.append((key_of(surface), ref, CASE_CAPITALIZED))
+    for venue in rulebook.venues:
+        for surface in venue.names:
+            ref = PlaceRef(venue.city, venue.country, True)
+            place_items.append((key_of(_strip_the(surface)), ref, CASE_CAPITALIZED))
+    # Later place entries (user places, venues) override gazetteer entries with the same key.
+    place_by_key: dict[str, tuple[str, PlaceRef, int]] = {}
+    for item in place_items:
+        place_by_key[item[0]] = item
+    events: list[tuple[str, str | None, int]] = []
+    for event in rulebook.events:
+        for term in event.terms:
+            events.append((term, event.org, CASE_CAPITALIZED))
+    return CompiledRulebook(
+        rulebook=rulebook,
+        titles=PhraseTable.from_keys((k, t, CASE_ANY) for k, t in titles.items()),
+        countries=PhraseTable.from_keys(
+            (key, entry, case_rule_of(_strip_the(entry.surface)))
+            for key, entry in countries.items()
+        ),
+        orgs=PhraseTable(org_items),
+        org_by_acronym=by_acronym,
+        places=PhraseTable.from_keys(place_by_key.values()),
+        topics=PhraseTable(
+            (term, topic.code, CASE_ANY) for topic in rulebook.topics for term in topic.terms
+        ),
+        topic_labels={topic.code: topic.label for topic in rulebook.topics},
+        phrases=PhraseTable((p.term, p, CASE_ANY) for p in rulebook.phrases),
+        events=PhraseTable(events),
+        occasion_cues=PhraseTable((c, c, CASE_ANY) for c in rulebook.occasion_cues),
+        occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
+        first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),
+    )

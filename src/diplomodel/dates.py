@@ -1,0 +1,267 @@
+"""
+Datelines and date expressions, resolved against a reference date.
+
+Explicit dates are isolated by small bounded patterns first and only then handed to
+python-dateutil (never in fuzzy mode over a sentence). Relative expressions are resolved with
+``dateutil.relativedelta``: weekdays roll *backwards* for past-tense news ("on Thursday" is the
+latest Thursday on or before the reference date), unlike ``dateutil.parser``'s default.
+With no reference date, an expression without a year resolves to nothing, never to today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from diplomodel.model import DateBasis, DatePrecision
+
+__all__ = ["DateMention", "DatelineInfo", "find_dateline", "find_dates", "resolve"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA,
+    "sunday": SU,
+}  # fmt: skip
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"  # noqa: E501
+_ORD = r"(?:st|nd|rd|th)?"
+# Every quantifier is bounded, so matching is linear in the text length.
+_DATE = re.compile(
+    rf"""
+    \b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b
+  | \b(?P<d1>\d{{1,2}}){_ORD}[ \t]{{1,3}}(?:of[ \t]{{1,3}})?{_MONTH.replace("month", "m1")}\.?,?(?:[ \t]{{1,3}}(?P<y1>\d{{4}}))?\b
+  | \b{_MONTH.replace("month", "m2")}\.?[ \t]{{1,3}}(?P<d2>\d{{1,2}}){_ORD}\b(?:,?[ \t]{{1,3}}(?P<y2>\d{{4}})\b)?
+  | \b(?:on[ \t]{{1,3}})?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+  | \b(?P<rel>today|yesterday|tonight|this[ \t]morning|this[ \t]afternoon|this[ \t]evening|earlier[ \t]today|last[ \t]week|earlier[ \t]this[ \t]week|this[ \t]week|earlier[ \t]this[ \t]month|this[ \t]month|last[ \t]month)\b
+  | \bon[ \t]the[ \t](?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+class DateMention(NamedTuple):
+    """
+    A date expression found in the text, before resolution.
+
+    ``year``/``month``/``day`` are set for explicit dates; ``weekday`` (0 = Monday) for weekday
+    names; ``relative`` for words such as "yesterday" (lower-cased, single spaces).
+    """
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    relative: str | None = None
+
+
+class Resolved(NamedTuple):
+    """
+    A resolved date with its precision and basis.
+    """
+
+    value: dt.date
+    precision: DatePrecision
+    basis: DateBasis
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """
+    Date expressions in ``text[start:end]``, with offsets into ``text``.
+
+    "May" and "March" count as months only next to a day number; "on Friday" and "Friday's"
+    give weekdays.
+    """
+    found: list[DateMention] = []
+    stop = len(text) if end is None else end
+    for m in _DATE.finditer(text, start, stop):
+        g = m.groupdict()
+        if g["iso"]:
+            y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+            if _valid(y, mo, d):
+                found.append(DateMention(m.start(), m.end(), y, mo, d))
+        elif g["d1"] or g["d2"]:
+            day = int(g["d1"] or g["d2"])
+            month = _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
+            year_text = g["y1"] or g["y2"]
+            year = int(year_text) if year_text else None
+            if 1 <= day <= 31 and (year is None or 1900 <= year <= 2100):
+                found.append(DateMention(m.start(), m.end(), year, month, day))
+        elif g["wd"]:
+            if not g["wd"][0].isupper():
+                continue
+            found.append(DateMention(m.start(), m.end(), weekday=_weekday_index(g["wd"])))
+        elif g["rel"]:
+            found.append(DateMention(m.start(), m.end(), relative=" ".join(g["rel"].lower().split())))
+        elif g["nth"]:
+            day = int(g["nth"])
+            if 1 <= day <= 31:
+                found.append(DateMention(m.start(), m.end(), day=day, relative="nth"))
+    return found
+
+
+def _weekday_index(name: str) -> int:
+    return list(_WEEKDAYS).index(name.lower())
+
+
+def resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None:
+    """
+    The date a mention denotes, given the article's reference date (dateline or published).
+
+    Returns None when it cannot be determined (no reference and no year, an impossible date).
+    """
+    day_p, month_p = DatePrecision.DAY, DatePrecision.MONTH
+    if mention.month is not None and mention.day is not None:
+        year = mention.year
+        if year is None:
+            if reference is None:
+                return None
+            year = reference.year
+            # A past-tense report of "Dec. 30" published on 2 January means last year.
+            if _valid(year, mention.month, mention.day) and dt.date(
+                year, mention.month, mention.day
+            ) > reference + dt.timedelta(days=2):
+                year -= 1
+        if not _valid(year, mention.month, mention.day):
+            return None
+        basis = DateBasis.EXPLICIT if mention.year is not None else DateBasis.RELATIVE
+        return Resolved(dt.date(year, mention.month, mention.day), day_p, basis)
+    if reference is None:
+        return None
+    rel = DateBasis.RELATIVE
+    if mention.weekday is not None:
+        weekday = list(_WEEKDAYS.values())[mention.weekday]
+        return Resolved(reference + relativedelta(weekday=weekday(-1)), day_p, rel)
+    word = mention.relative
+    if word == "nth" and mention.day is not None:
+        candidate = reference + relativedelta(day=mention.day)
+        if candidate.day != mention.day:
+            return None
+        if candidate > reference:
+            candidate = reference + relativedelta(months=-1, day=mention.day)
+            if candidate.day != mention.day:
+                return None
+        return Resolved(candidate, day_p, rel)
+    if word in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
+        return Resolved(reference, day_p, rel)
+    if word == "yesterday":
+        return Resolved(reference - dt.timedelta(days=1), day_p, rel)
+    if word == "last week":
+        return Resolved((reference - dt.timedelta(days=7)).replace(day=1), month_p, rel)
+    if word in ("earlier this week", "this week"):
+        monday = reference + relativedelta(weekday=MO(-1))
+        if monday.month == reference.month:
+            return Resolved(reference.replace(day=1), month_p, rel)
+        return None
+    if word in ("earlier this month", "this month"):
+        return Resolved(reference.replace(day=1), month_p, rel)
+    if word == "last month":
+        return Resolved(reference.replace(day=1) - relativedelta(months=1), month_p, rel)
+    return None
+
+
+class DatelineInfo(NamedTuple):
+    """
+    A dateline found at the start of a line near the top of the article.
+
+    ``city_start``/``city_end`` delimit the place name; ``date`` is resolved (or None).
+    """
+
+    start: int
+    end: int
+    city_start: int
+    city_end: int
+    date: dt.date | None
+    date_start: int | None
+    date_end: int | None
+
+
+# The dateline's end: a colon, a dash, or "--" after the city/date/agency part.
+_DATELINE_SEP = re.compile(r"\s?(?::|--|\u2013|\u2014|-(?=\s))\s?")
+_PARENS = re.compile(r"\([^()\n]{0,80}\)")
+_CITY = re.compile(r"[A-Z][A-Za-z\u00C0-\u024F'.]{1,30}(?:[ -][A-Z][A-Za-z\u00C0-\u024F'.]{1,30}){0,3}")
+_NOISE_LINE = re.compile(
+    r"^\s*(?:photo|image|video|also read|read more|read also|today|updated|published|posted|source|file|caption)\b",  # noqa: E501
+    re.IGNORECASE,
+)
+
+
+def find_dateline(
+    text: str, is_place: object = None, published: dt.date | None = None, max_lines: int = 8
+) -> DatelineInfo | None:
+    """
+    The dateline ("Lodz, 1 December 2022 (TDI):", "BEIJING, Nov. 9 (Xinhua) --", "ANKARA (AA) –")
+    at the start of one of the first ``max_lines`` non-empty lines, or None.
+
+    ``is_place`` is a callable telling whether a name is a known place; an ALL-CAPS city is
+    accepted without it. A dateline date without a year takes the year of ``published``.
+    """
+    offset = 0
+    lines_seen = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        lines_seen += 1
+        if lines_seen > max_lines:
+            break
+        if _NOISE_LINE.match(line):
+            continue
+        head = line[:160]
+        lead = len(head) - len(head.lstrip())
+        city = _CITY.match(head, lead)
+        if city is None:
+            continue
+        name = city.group()
+        known = callable(is_place) and bool(is_place(name))
+        if not (known or (name.replace(" ", "").replace(".", "").isupper() and len(name) >= 4)):
+            continue
+        sep = _DATELINE_SEP.search(head, city.end())
+        if sep is None:
+            continue
+        middle = head[city.end() : sep.start()]
+        # Between the city and the separator only commas, a region, a date and an agency
+        # may stand; a verb there means this is a sentence, not a dateline.
+        bare = _PARENS.sub("", middle)
+        if len(bare) > 40 or any(c in bare for c in ".!?") and not re.search(r"[A-Z][a-z]{2,4}\.", bare):
+            continue
+        if any(w.islower() and w not in ("of",) for w in re.findall(r"[A-Za-z]+", bare)):
+            continue
+        date_value: dt.date | None = None
+        date_start: int | None = None
+        date_end: int | None = None
+        base = line_start + city.end()
+        for mention in find_dates(middle):
+            if mention.month is None:
+                continue
+            resolved = resolve(mention, published) if mention.year is None else resolve(mention, None)
+            date_start, date_end = base + mention.start, base + mention.end
+            date_value = resolved.value if resolved else None
+            break
+        return DatelineInfo(
+            line_start + lead,
+            line_start + sep.end(),
+            line_start + city.start(),
+            line_start + city.end(),
+            date_value,
+            date_start,
+            date_end,
+        )
+    return None

@@ -1,0 +1,289 @@
+"""
+A meeting's date, place, occasion and topics, taken from the sentences of its frame.
+
+Each attribute prefers the evidence nearest to the meeting's own phrases: a date or place in
+the sentence that reports the meeting beats one elsewhere; a place merely mentioned ("the
+situation in Gaza") is not the meeting's place; the dateline is the last resort.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from diplomodel.compiled import PlaceRef
+from diplomodel.dates import Resolved, find_dates, resolve
+from diplomodel.extractors.context import Article
+from diplomodel.extractors.meetings import Frame
+from diplomodel.model import DateBasis, DatePrecision
+from diplomodel.rules import Signal
+
+__all__ = ["FoundDate", "FoundOccasion", "FoundPlace", "meeting_date", "meeting_occasion", "meeting_place", "meeting_topics"]  # fmt: skip
+
+
+class FoundDate(NamedTuple):
+    """A resolved date and the character span of its words (None for the dateline)."""
+
+    resolved: Resolved
+    span: tuple[int, int] | None
+
+
+class FoundPlace(NamedTuple):
+    """A place name (None for a country-only place), its country, and its character span."""
+
+    name: str | None
+    country: str
+    span: tuple[int, int] | None
+
+
+class FoundOccasion(NamedTuple):
+    """An occasion's display name, organisation acronym and character span."""
+
+    name: str
+    org: str | None
+    span: tuple[int, int]
+
+
+def _trigger_sentences(frame: Frame) -> list[int]:
+    seen: list[int] = []
+    for t in frame.triggers:
+        if t.sentence not in seen:
+            seen.append(t.sentence)
+    return seen
+
+
+def _char_range(art: Article, sentence: int) -> tuple[int, int]:
+    s, e = art.sentences[sentence]
+    return art.tokens[s].start, art.tokens[e - 1].end
+
+
+def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
+    """
+    The date words nearest to the meeting's phrases; else the dateline's date; else None.
+    """
+    dl = art.dateline
+    best: tuple[int, FoundDate] | None = None
+    for t in frame.triggers:
+        lo, hi = _char_range(art, t.sentence)
+        anchor = art.tokens[t.hit.start].start
+        for mention in find_dates(art.text, lo, hi):
+            if dl is not None and dl.start <= mention.start < dl.end:
+                continue
+            resolved = resolve(mention, art.reference)
+            if resolved is None:
+                continue
+            distance = abs(mention.start - anchor)
+            if best is None or distance < best[0]:
+                best = (distance, FoundDate(resolved, (mention.start, mention.end)))
+        if best is not None:
+            break
+    if best is not None:
+        return best[1]
+    if dl is not None and dl.date is not None:
+        span = (dl.date_start, dl.date_end) if dl.date_start is not None and dl.date_end is not None else None
+        return FoundDate(Resolved(dl.date, DatePrecision.DAY, DateBasis.DATELINE), span)
+    return None
+
+
+_PLACE_PREPS = frozenset(("in", "at", "to", "visiting", "from", "inside"))
+_PLACE_SKIP = frozenset(("the", "a", "an", "city", "capital", "of", "town", "resort", "port"))
+# Nouns before "in X" that make X a place merely mentioned, not where the meeting was.
+_MENTIONED = frozenset(
+    """situation war crisis conflict fighting violence attack attacks attacked killed born
+    based correspondent stationed killings massacre elections election protests tensions
+    developments events fire offensive operation operations peace settlement investment
+    investments projects project embassy consulate""".split()
+)
+
+
+def _place_preceded(art: Article, start: int) -> bool:
+    tokens = art.tokens
+    k = start - 1
+    steps = 0
+    while k >= 0 and steps < 5:
+        tok = tokens[k]
+        if tok.key in _PLACE_PREPS:
+            return not (k > 0 and tokens[k - 1].key in _MENTIONED)
+        if tok.key in _PLACE_SKIP or any(h.end == k + 1 for h in art.countries):
+            k -= 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
+    """
+    The city (or venue's city) nearest a meeting phrase after in/at/to; else a country after
+    in/to/visiting; else the dateline's city. Calls have no place (the caller checks the mode).
+    """
+    best: tuple[int, FoundPlace] | None = None
+    country_only: tuple[int, FoundPlace] | None = None
+    sentences = _trigger_sentences(frame)
+    for t in frame.triggers:
+        s, e = art.sentences[t.sentence]
+        for hit in art.places:
+            if not s <= hit.start < e:
+                continue
+            ref: PlaceRef = hit.entry
+            if not (ref.venue or _place_preceded(art, hit.start)):
+                continue
+            distance = abs(hit.start - t.hit.start)
+            span = (art.tokens[hit.start].start, art.tokens[hit.end - 1].end)
+            name = ref.name if ref.venue else art.surface(hit.start, hit.end)
+            if best is None or distance < best[0]:
+                best = (distance, FoundPlace(name, ref.country, span))
+        for hit in art.countries:
+            if not s <= hit.start < e or hit.entry.kind != "name":
+                continue
+            if not _place_preceded(art, hit.start):
+                continue
+            distance = abs(hit.start - t.hit.start)
+            span = (art.tokens[hit.start].start, art.tokens[hit.end - 1].end)
+            if country_only is None or distance < country_only[0]:
+                country_only = (distance, FoundPlace(None, hit.entry.alpha2, span))
+    if best is not None:
+        return best[1]
+    dateline = _dateline_place(art)
+    if country_only is not None:
+        if dateline is not None and dateline.country == country_only[1].country:
+            return dateline
+        return country_only[1]
+    del sentences
+    return dateline
+
+
+def _dateline_place(art: Article) -> FoundPlace | None:
+    dl = art.dateline
+    if dl is None:
+        return None
+    for hit in art.places:
+        tok = art.tokens[hit.start]
+        if dl.city_start <= tok.start < dl.city_end:
+            ref: PlaceRef = hit.entry
+            return FoundPlace(art.text[tok.start : art.tokens[hit.end - 1].end], ref.country, (tok.start, art.tokens[hit.end - 1].end))
+    return None
+
+
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
+_CONNECTORS = frozenset(("of", "and", "for", "on", "the", "in", "&"))
+_LOWER_HEADS = frozenset(("summit", "meeting", "ministerial", "forum", "conference", "session", "talks", "council", "dialogue"))
+
+
+def meeting_occasion(art: Article, frame: Frame) -> FoundOccasion | None:
+    """
+    A named event after an occasion cue ("on the sidelines of", "during", "at") in the meeting's
+    sentences, with the organisation it names (not one joined to a partner: "China-ASEAN Expo").
+    """
+    sentences = {t.sentence for t in frame.triggers} | set(frame.sentences)
+    for cue in art.cues:
+        if art.sentence_of(cue.start) not in sentences:
+            continue
+        found = _event_after(art, cue.end)
+        if found is not None:
+            return found
+    return None
+
+
+def _event_after(art: Article, k: int) -> FoundOccasion | None:
+    tokens = art.tokens
+    n = len(tokens)
+    s_end = art.sentences[art.sentence_of(min(k, n - 1))][1] if n else 0
+    while k < s_end and (tokens[k].key in ("the", "a", "an") or _ORDINAL.match(tokens[k].key)):
+        k += 1
+    start = k
+    pieces: list[str] = []
+    orgs: list[tuple[int, str]] = []
+    has_head = False
+    capitalised = False
+    last_good = k
+    while k < s_end:
+        tok = tokens[k]
+        org = art.org_at.get(k)
+        if org is not None:
+            end = org.end
+            text = art.surface(k, end)
+            if end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")":
+                text = tokens[end + 1].text
+                end += 3
+            joined = k > 0 and tokens[k].gap == "" and tokens[k - 1].text == "-"
+            if not joined:
+                orgs.append((k, org.entry.acronym))
+            pieces.append(tokens[k].gap if pieces else "")
+            pieces.append(text)
+            capitalised = True
+            k = end
+            last_good = k
+            continue
+        if tok.kind == "punct" and tok.text not in ("-", "'"):
+            break
+        if tok.newline_before:
+            break
+        if tok.key == "in" and k + 1 < s_end and art.place_at.get(k + 1) is not None:
+            break
+        if tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in ("-", "'") or tok.kind == "poss":
+            if tok.text[:1].isupper():
+                capitalised = True
+            if tok.key in art.book.occasion_heads or tok.key in _LOWER_HEADS:
+                has_head = True
+            pieces.append(tok.gap if pieces else "")
+            pieces.append(tok.text)
+            k += 1
+            last_good = k
+            continue
+        if tok.key in _LOWER_HEADS and capitalised:
+            has_head = True
+            pieces.append(tok.gap)
+            pieces.append(tok.text)
+            k += 1
+            last_good = k
+            continue
+        if tok.key in _CONNECTORS and k + 1 < s_end and (tokens[k + 1].text[:1].isupper() or art.org_at.get(k + 1)):
+            pieces.append(tok.gap)
+            pieces.append(tok.text)
+            k += 1
+            continue
+        break
+    if not capitalised or last_good <= start:
+        return None
+    name = "".join(pieces).strip()
+    # "OSCE Ministerial Council meeting" -> "OSCE Ministerial Council"
+    words = name.split()
+    if len(words) > 1 and words[-1] in ("meeting", "session") and any(w[:1].isupper() for w in words[:-1]):
+        name = " ".join(words[:-1])
+    event_org: str | None = None
+    known_event = False
+    for hit in art.events:
+        if start <= hit.start < last_good:
+            known_event = True
+            event_org = hit.entry
+            break
+    if not (has_head or known_event):
+        return None
+    org = orgs[0][1] if orgs else event_org
+    span = (tokens[start].start, tokens[last_good - 1].end)
+    return FoundOccasion(name, org, span)
+
+
+def meeting_topics(art: Article, frame: Frame, region: range) -> dict[str, list[tuple[int, int]]]:
+    """
+    Topic code -> character spans, from the frame's sentences and the sentences of its region
+    (from its first report to the next meeting), leaving out background and plan sentences.
+    """
+    skip: set[int] = set()
+    for hit in art.phrases:
+        if hit.entry.signal in (Signal.BACKGROUND, Signal.PLAN):
+            skip.add(art.sentence_of(hit.start))
+    sentences = set(region) | set(frame.sentences)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for hit in art.topics:
+        s = art.sentence_of(hit.start)
+        if s not in sentences or s in skip:
+            continue
+        line_start = art.text.rfind("\n", 0, art.tokens[art.sentences[s][0]].start) + 1
+        head = art.text[line_start : line_start + 12].lower()
+        if head.startswith(("photo", "read also", "also read", "read more", "caption")):
+            continue
+        span = (art.tokens[hit.start].start, art.tokens[hit.end - 1].end)
+        found.setdefault(hit.entry, []).append(span)
+    return found

@@ -1,0 +1,87 @@
+"""
+The per-article working state shared by the extractors (one instance per ``parse`` call).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+
+from diplomodel.compiled import CompiledRulebook, PlaceRef
+from diplomodel.dates import DatelineInfo
+from diplomodel.matcher import Hit, longest_first
+from diplomodel.rules import CountryName, MeetingPhrase, OrgEntry, TitleEntry
+from diplomodel.text import Token, sentence_bounds, tokenize
+
+__all__ = ["Article"]
+
+
+class Article:
+    """
+    Tokens, sentences and every lexicon hit of one article, with offsets into its text.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        book: CompiledRulebook,
+        published: dt.date | None,
+        dateline: DatelineInfo | None,
+    ) -> None:
+        self.text = text
+        self.book = book
+        self.published = published
+        self.dateline = dateline
+        self.reference: dt.date | None = dateline.date if dateline and dateline.date else published
+        self.tokens: list[Token] = tokenize(text)
+        self.sentences: list[tuple[int, int]] = sentence_bounds(self.tokens)
+        self._sentence_starts = [s for s, _ in self.sentences]
+        tokens = self.tokens
+        self.titles: list[Hit[TitleEntry]] = longest_first(book.titles.find_all(tokens))
+        self.countries: list[Hit[CountryName]] = longest_first(book.countries.find_all(tokens))
+        self.orgs: list[Hit[OrgEntry]] = longest_first(book.orgs.find_all(tokens))
+        self.places: list[Hit[PlaceRef]] = longest_first(book.places.find_all(tokens))
+        self.topics: list[Hit[str]] = longest_first(book.topics.find_all(tokens))
+        self.phrases: list[Hit[MeetingPhrase]] = longest_first(book.phrases.find_all(tokens))
+        self.events: list[Hit[str | None]] = longest_first(book.events.find_all(tokens))
+        self.cues: list[Hit[str]] = longest_first(book.occasion_cues.find_all(tokens))
+        self._resolve_overlaps()
+        self.title_at = {h.start: h for h in self.titles}
+        self.country_at = {h.start: h for h in self.countries}
+        self.org_at = {h.start: h for h in self.orgs}
+        self.place_at = {h.start: h for h in self.places}
+
+    def _resolve_overlaps(self) -> None:
+        # A title that contains an organisation or country ("European Commission President",
+        # "UN Secretary-General") keeps it as its affiliation, so drop the inner name hit only
+        # when the title is longer; a country name beats a shorter place inside it and vice
+        # versa ("Mexico City" is a place, "Papua New Guinea" a country).
+        def covered(hit: Hit[object], others: list[Hit[object]]) -> bool:
+            return any(
+                o.start <= hit.start and hit.end <= o.end and (o.end - o.start) > (hit.end - hit.start)
+                for o in others
+            )
+
+        names: list[Hit[object]] = [*self.countries, *self.orgs]  # type: ignore[list-item]
+        places: list[Hit[object]] = list(self.places)  # type: ignore[arg-type]
+        self.places = [p for p in self.places if not covered(p, names)]  # type: ignore[arg-type]
+        self.countries = [c for c in self.countries if not covered(c, places + list(self.orgs))]  # type: ignore[arg-type, operator]
+        self.orgs = [o for o in self.orgs if not covered(o, list(self.titles))]  # type: ignore[arg-type]
+        # "Security" in "Organization for Security and Co-operation in Europe" is not a topic.
+        names_and_titles = [(h.start, h.end) for h in (*self.orgs, *self.titles, *self.events)]
+        self.topics = [
+            t for t in self.topics
+            if not any(s <= t.start and t.end <= e for s, e in names_and_titles)
+        ]  # fmt: skip
+
+    def sentence_of(self, token_index: int) -> int:
+        """
+        The index of the sentence that holds a token.
+        """
+        return bisect_right(self._sentence_starts, token_index) - 1
+
+    def surface(self, start: int, end: int) -> str:
+        """
+        The original text of tokens ``[start, end)``.
+        """
+        return self.text[self.tokens[start].start : self.tokens[end - 1].end]

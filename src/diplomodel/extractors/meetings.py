@@ -1,0 +1,267 @@
+"""
+Meeting frames: which sentences report a meeting, who took part, and how frames merge.
+
+A sentence with a meeting phrase that no plan, negation or background cue rules out opens a
+candidate frame with the officials of its clause. A candidate whose sides are a subset or a
+superset of the current frame's, with no person conflict and no "also met"/"separately" cue,
+merges into it; otherwise it starts a new meeting. Sentences with a meeting phrase but fewer
+than two sides ("The meeting took place on the sidelines of ...") attach to the current frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diplomodel.extractors.context import Article
+from diplomodel.extractors.officials import Mention, Person
+from diplomodel.matcher import Hit
+from diplomodel.model import MeetingMode
+from diplomodel.rules import MeetingPhrase, Signal
+
+__all__ = ["Frame", "Trigger", "find_frames"]
+
+# Reported speech and subordinate clauses after the meeting phrase name other people.
+_CLAUSE_CUT = frozenset(
+    "said says told added adding noting stressing according recalled because although".split()
+)
+_PAST_FIRST = frozenset(
+    """met held had sat spoke paid called talked received hosted welcomed greeted conferred
+    exchanged compared phoned telephoned rang was were has have also later then separately
+    subsequently went""".split()
+)
+_REFERENCE_FIRST = frozenset("the their in at during a".split())
+_PLAN_WINDOW_BEFORE = 5
+_PLAN_WINDOW_AFTER = 4
+
+
+@dataclass
+class Trigger:
+    """
+    A meeting phrase that survived the plan, negation and background checks.
+    """
+
+    hit: Hit[MeetingPhrase]
+    sentence: int
+    reference: bool  # "the meeting", "their talks": points at a meeting, carries no mode
+
+
+@dataclass
+class Frame:
+    """
+    One meeting under construction.
+    """
+
+    people: list[int] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    mode: MeetingMode | None = None
+    plural_roles: list[Mention] = field(default_factory=list)
+
+    @property
+    def first_sentence(self) -> int:
+        """The sentence where this meeting is first reported."""
+        return self.triggers[0].sentence
+
+
+def _is_reference(phrase: MeetingPhrase, art: Article, hit: Hit[MeetingPhrase]) -> bool:
+    first = art.tokens[hit.start].key
+    return first in _REFERENCE_FIRST and phrase.mode is MeetingMode.IN_PERSON
+
+
+def _noun_trigger(art: Article, hit: Hit[MeetingPhrase]) -> bool:
+    return art.tokens[hit.start].key not in _PAST_FIRST
+
+
+def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[int, list[int]]]:
+    """
+    Valid meeting triggers per sentence, and the token positions of "separate" cues.
+    """
+    by_sentence: dict[int, list[Trigger]] = {}
+    separate: dict[int, list[int]] = {}
+    cues: dict[int, list[Hit[MeetingPhrase]]] = {}
+    for hit in art.phrases:
+        s = art.sentence_of(hit.start)
+        if hit.entry.signal in (Signal.PLAN, Signal.NEGATION, Signal.BACKGROUND, Signal.NOT_MEETING):
+            cues.setdefault(s, []).append(hit)
+        elif hit.entry.signal == Signal.SEPARATE:
+            separate.setdefault(s, []).append(hit.start)
+            # "also met", "later held talks" report a meeting too
+            by_sentence.setdefault(s, []).append(Trigger(hit, s, False))
+    for hit in art.phrases:
+        if hit.entry.signal != Signal.MEETING:
+            continue
+        s = art.sentence_of(hit.start)
+        if _vetoed(art, hit, cues.get(s, [])):
+            continue
+        by_sentence.setdefault(s, []).append(Trigger(hit, s, _is_reference(hit.entry, art, hit)))
+    for found in by_sentence.values():
+        found.sort(key=lambda t: t.hit.start)
+    return by_sentence, separate
+
+
+def _vetoed(art: Article, hit: Hit[MeetingPhrase], cues: list[Hit[MeetingPhrase]]) -> bool:
+    tokens = art.tokens
+    noun = _noun_trigger(art, hit)
+    for cue in cues:
+        signal = cue.entry.signal
+        if cue.end <= hit.start:
+            gap = tokens[cue.end : hit.start]
+            if any(t.text in ",;:" for t in gap) and signal != Signal.NOT_MEETING:
+                # a cue in another clause before the trigger does not reach it
+                if not noun:
+                    continue
+            distance = hit.start - cue.end
+            if distance <= _PLAN_WINDOW_BEFORE or (noun and signal == Signal.PLAN):
+                return True
+        elif cue.start >= hit.end:
+            if signal == Signal.NOT_MEETING:
+                continue
+            distance = cue.start - hit.end
+            if noun and signal == Signal.PLAN:
+                return True
+            if distance <= _PLAN_WINDOW_AFTER and signal in (Signal.PLAN, Signal.NEGATION):
+                return True
+    return False
+
+
+def _clause_people(
+    art: Article, mentions: list[Mention], sentence: int, triggers: list[Trigger]
+) -> list[Mention]:
+    s, e = art.sentences[sentence]
+    last_trigger = max(t.hit.end for t in triggers)
+    cut = e
+    for i in range(last_trigger, e):
+        if art.tokens[i].key in _CLAUSE_CUT:
+            cut = i
+            break
+    return [m for m in mentions if s <= m.start < cut and (m.person >= 0 or m.kind == "plural")]
+
+
+def _mode_of(triggers: list[Trigger]) -> MeetingMode | None:
+    modes = [t.hit.entry.mode for t in triggers if not t.reference and t.hit.entry.mode is not None]
+    for preferred in (MeetingMode.VIDEO, MeetingMode.PHONE):
+        if preferred in modes:
+            return preferred
+    return modes[0] if modes else None
+
+
+def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> list[Frame]:
+    """
+    The meeting frames of an article, in order of first report.
+    """
+    by_sentence, separate = triggers_by_sentence(art)
+    frames: list[Frame] = []
+    current: Frame | None = None
+    pending: tuple[int, list[int], MeetingMode | None] | None = None
+    by_sentence_mentions: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence_mentions.setdefault(art.sentence_of(m.start), []).append(m)
+
+    def side(p: int) -> str | None:
+        return people[p].side
+
+    for s in sorted(by_sentence):
+        triggers = by_sentence[s]
+        clause = _clause_people(art, by_sentence_mentions.get(s, []), s, triggers)
+        plural = [m for m in clause if m.kind == "plural" and m.person < 0]
+        order: list[int] = []
+        for m in clause:
+            if m.person >= 0 and m.person not in order:
+                order.append(m.person)
+        mode = _mode_of(triggers)
+        sep = separate.get(s)
+        if sep and order:
+            made = _separate_frames(art, clause, order, sep[0], people, current, triggers, s, mode)
+            if made:
+                frames.extend(made)
+                current = made[-1]
+                continue
+        sides = {side(p) for p in order}
+        known = {x for x in sides if x}
+        enough = len(known) >= 2 or (len(known) == 1 and None in sides)
+        if not enough:
+            if current is not None:
+                current.triggers.extend(triggers)
+                current.sentences.append(s)
+                current.plural_roles.extend(plural)
+                for p in order:
+                    if p not in current.people and (side(p) is None or side(p) in _sides(current, people)):
+                        current.people.append(p)
+            elif order:
+                pending = (s, order, mode)
+            continue
+        candidate = Frame(list(order), list(triggers), [s], mode, plural)
+        if pending is not None and s - pending[0] <= 3 and (pending[2] is None or mode is None or pending[2] == mode):
+            for p in pending[1]:
+                if side(p) not in known and p not in candidate.people:
+                    candidate.people.insert(0, p)
+            pending = None
+        if current is not None and _mergeable(current, candidate, people):
+            _merge_into(current, candidate)
+            continue
+        frames.append(candidate)
+        current = candidate
+    return frames
+
+
+def _sides(frame: Frame, people: list[Person]) -> set[str | None]:
+    return {people[p].side for p in frame.people}
+
+
+def _mergeable(a: Frame, b: Frame, people: list[Person]) -> bool:
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    sa = {people[p].side for p in a.people if people[p].side}
+    sb = {people[p].side for p in b.people if people[p].side}
+    if not (sa <= sb or sb <= sa):
+        return False
+    for p in b.people:
+        for q in a.people:
+            if p == q:
+                continue
+            pp, qq = people[p], people[q]
+            if pp.side and pp.side == qq.side and pp.name and qq.name:
+                return False
+    return True
+
+
+def _merge_into(a: Frame, b: Frame) -> None:
+    for p in b.people:
+        if p not in a.people:
+            a.people.append(p)
+    a.triggers.extend(b.triggers)
+    a.sentences.extend(s for s in b.sentences if s not in a.sentences)
+    a.plural_roles.extend(b.plural_roles)
+    if a.mode is None:
+        a.mode = b.mode
+
+
+def _separate_frames(
+    art: Article,
+    clause: list[Mention],
+    order: list[int],
+    cue: int,
+    people: list[Person],
+    current: Frame | None,
+    triggers: list[Trigger],
+    s: int,
+    mode: MeetingMode | None,
+) -> list[Frame]:
+    """'X also met Y', 'held two separate meetings, one with A and one with B'."""
+    before = [m.person for m in clause if m.end <= cue and m.person >= 0]
+    after: list[int] = []
+    for m in clause:
+        if m.start >= cue and m.person >= 0 and m.person not in after:
+            after.append(m.person)
+    subject = before[-1] if before else None
+    if subject is None and current is not None:
+        # the host of the previous meeting: the person it shares with the new one, or its first
+        subject = current.people[0] if current.people else None
+    if subject is None:
+        return []
+    objects = [p for p in after if p != subject and people[p].side != people[subject].side]
+    if not objects:
+        return []
+    sides = {people[p].side for p in objects}
+    groups = [[p] for p in objects] if len(sides) >= 2 else [objects]
+    return [Frame([subject, *group], list(triggers), [s], mode, []) for group in groups]

@@ -1,0 +1,643 @@
+"""
+Officials: names, titles, roles and affiliations, and the merging of their mentions.
+
+Structure is code, words are data: titles, countries and organisations come from the rulebook;
+this module combines them into official mentions ("Turkish Foreign Minister NAME",
+"NAME, Foreign Minister of X", "the Foreign Minister of X, NAME", "X's NAME",
+"his counterpart NAME", "the foreign ministers of A and B, N1 and N2") and then merges all
+mentions of one person ("Mevlut Cavusoglu" ... "Cavusoglu") into one cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diplomodel.extractors.context import Article
+from diplomodel.model import Role
+from diplomodel.text import Token
+
+__all__ = ["Mention", "Person", "find_people"]
+
+PARTICLES = frozenset(
+    "von van der den de da do dos das di du la le bin bint ibn al el ben abu del della ter zu af y".split()
+)
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir dame prof professor sheikh shaikh sheikha excellency he hrh hh mister madam lord lady".split()
+)
+# Capitalised words that never belong to a person's name; a run holding one is not a name.
+NOT_NAME = frozenset(
+    """
+    the a an and in on at of for to by with from during after before as but while this that these
+    those his her their its our my your both also however meanwhile according speaking photo
+    read more today yesterday he she they it we i you there here when where what which who whom
+    why how all some many several other another each every no not one two three first second
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec ministry ministries office government council commission committee department
+    parliament assembly union republic kingdom states state house palace hall summit forum
+    conference meeting agency news court party army forces force bank fund organization
+    organisation treaty agreement declaration day university institute center centre embassy
+    consulate mission secretariat cabinet administration senate congress chamber federation
+    federal national international central democratic islamic strategic division plans expo
+    business investment dialogue area free trade programme program initiative corridor talks
+    visit statement press briefing readout update updated published posted source file image
+    video watch live breaking exclusive analysis opinion editorial report reports news agency
+    airport city province region county district street road avenue square building tower
+    hotel club group company corporation limited ltd inc foundation association society
+    movement front alliance coalition bloc community zone sea ocean gulf river lake mountain
+    island islands north south east west northern southern eastern western middle great new
+    old upper lower minister president prime premier chancellor king queen emir sultan prince
+    princess crown deputy vice secretary general director chairman chairperson chair speaker
+    ambassador envoy representative senator governor mayor leader leaders head chief spokesman
+    spokesperson spokeswoman foreign affairs defence defense interior finance economy energy
+    health justice education culture tourism agriculture trade industry labour labor
+    transport communications information security affairs relations cooperation development
+    covid coronavirus pandemic war crisis conflict peace
+    """.split()
+)
+_DETERMINERS = frozenset("the a an his her their its".split())
+_LEFT_MODIFIERS = frozenset(
+    "former acting late then outgoing incoming interim new newly appointed designate ex current".split()
+)
+_DEMOTING = frozenset(("former", "late", "ex", "then", "outgoing"))
+_COUNTERPART = frozenset(("counterpart", "counterparts"))
+_APPOSITION_LINKS = (("who", "is"), ("who", "serves", "as"), ("who", "also", "serves", "as"), ("who", "is", "also"), ("the",), ("who", "heads"), ("who", "leads"), ("who", "head"))  # fmt: skip
+# Precedence when one person holds several offices ("Deputy Prime Minister and Foreign Minister").
+_ROLE_RANK = {
+    role: i
+    for i, role in enumerate(
+        [
+            Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.VICE_PRESIDENT, Role.FOREIGN_MINISTER,
+            Role.DEFENSE_MINISTER, Role.ORG_LEADER, Role.DEPUTY_FOREIGN_MINISTER,
+            Role.PARLIAMENT_SPEAKER, Role.AMBASSADOR, Role.ENVOY, Role.MINISTER, Role.LEGISLATOR,
+            Role.OFFICIAL,
+        ]
+    )
+}  # fmt: skip
+
+
+def better_role(a: Role | None, b: Role | None) -> Role | None:
+    """
+    The more senior of two roles (None counts as unknown).
+    """
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if _ROLE_RANK[a] <= _ROLE_RANK[b] else b
+
+
+@dataclass
+class Mention:
+    """
+    One mention of an official: token spans, name, title, role and affiliation as found.
+    """
+
+    start: int  # token span of the whole mention
+    end: int
+    name_start: int | None = None
+    name_end: int | None = None
+    name: str | None = None
+    title: str | None = None
+    role: Role | None = None
+    country: str | None = None
+    org: str | None = None
+    implied_country: str | None = None
+    implied_org: str | None = None
+    kind: str = "titled"  # titled, counterpart, possessive, apposition, surname
+    person: int = -1
+
+    @property
+    def side(self) -> str | None:
+        """The explicit side of this mention (country or organisation), if any."""
+        return self.country or self.org
+
+
+@dataclass
+class Person:
+    """
+    All mentions of one official, merged.
+    """
+
+    index: int
+    mentions: list[Mention] = field(default_factory=list)
+    name: str | None = None
+    name_tokens: frozenset[str] = frozenset()
+    title: str | None = None
+    role: Role | None = None
+    country: str | None = None
+    org: str | None = None
+
+    @property
+    def side(self) -> str | None:
+        """The side (country alpha-2 or organisation acronym) this person acts for."""
+        return self.country or self.org
+
+
+def _is_name_token(tok: Token) -> bool:
+    if tok.kind != "word" or not tok.text[:1].isupper():
+        return False
+    return tok.key not in NOT_NAME
+
+
+class _Names:
+    """
+    Person-name runs: capitalised tokens with particles, hyphens and initials, in one sentence.
+    """
+
+    def __init__(self, art: Article) -> None:
+        self.art = art
+        tokens = art.tokens
+        blocked: set[int] = set()
+        for hit in art.titles:
+            blocked.update(range(hit.start, hit.end))
+        for hit in art.orgs:
+            blocked.update(range(hit.start, hit.end))
+        first_names = art.book.first_name_countries
+        for hit in art.countries:
+            # "Jordan Bardella": a first-name country followed by a capitalised word is a name.
+            key = " ".join(t.key for t in tokens[hit.start : hit.end])
+            nxt = tokens[hit.end] if hit.end < len(tokens) else None
+            if key in first_names and nxt is not None and _is_name_token(nxt) and not nxt.newline_before:
+                continue
+            blocked.update(range(hit.start, hit.end))
+        self.blocked = blocked
+        self.run_end: dict[int, int] = {}
+        self._scan()
+
+    def _ok(self, i: int) -> bool:
+        tok = self.art.tokens[i]
+        return i not in self.blocked and (_is_name_token(tok) or (tok.text.isupper() and tok.kind == "word" and len(tok.text) > 1 and tok.key not in NOT_NAME))
+
+    def _scan(self) -> None:
+        tokens = self.art.tokens
+        n = len(tokens)
+        for s, e in self.art.sentences:
+            i = s
+            while i < e:
+                if not self._ok(i):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < e:
+                    tok = tokens[j]
+                    if tok.newline_before:
+                        break
+                    if self._ok(j) and tok.gap in (" ", ""):
+                        j += 1
+                        continue
+                    # hyphenated parts: "Jean-Yves", "Al-Sudani"
+                    if tok.text == "-" and not tok.gap and j + 1 < e and self._ok(j + 1) and not tokens[j + 1].gap:
+                        j += 2
+                        continue
+                    # initials: "Antony J. Blinken"
+                    if (
+                        tok.kind == "word" and len(tok.text) == 1 and tok.text.isupper()
+                        and j + 2 < n and tokens[j + 1].text == "." and self._ok(j + 2)
+                    ):  # fmt: skip
+                        j += 3
+                        continue
+                    if tok.key in PARTICLES and j + 1 < e and self._ok(j + 1) and not tokens[j + 1].newline_before:
+                        j += 2
+                        continue
+                    break
+                self.run_end[i] = j
+                i = j
+
+    def run_at(self, i: int) -> tuple[int, int] | None:
+        """The name run starting at token ``i`` (honorifics skipped), as a token range."""
+        tokens = self.art.tokens
+        n = len(tokens)
+        while i < n and tokens[i].key in HONORIFICS and tokens[i].text[:1].isupper():
+            i += 1
+            if i < n and tokens[i].text == ".":
+                i += 1
+        end = self.run_end.get(i)
+        return (i, end) if end is not None else None
+
+    def run_ending_at(self, end: int) -> tuple[int, int] | None:
+        """The name run ending just before token ``end``."""
+        for start, stop in self.run_end.items():
+            if stop == end:
+                return (start, stop)
+        return None
+
+
+def _clean_name(art: Article, start: int, end: int) -> str:
+    return art.surface(start, end)
+
+
+class _Builder:
+    def __init__(self, art: Article) -> None:
+        self.art = art
+        self.tokens = art.tokens
+        self.names = _Names(art)
+        self.mentions: list[Mention] = []
+        self.used_names: set[int] = set()
+
+    # -- affiliation helpers -----------------------------------------------------------------
+
+    def _side_ending_at(self, end: int) -> tuple[int, str | None, str | None] | None:
+        """A country or organisation hit ending at token ``end`` (exclusive): (start, cc, org)."""
+        for hit in self.art.countries:
+            if hit.end == end:
+                return hit.start, hit.entry.alpha2, None
+        for hit in self.art.orgs:
+            if hit.end == end:
+                return hit.start, None, hit.entry.acronym
+        return None
+
+    def _side_at(self, start: int) -> tuple[int, str | None, str | None] | None:
+        """A country or organisation hit starting at token ``start``: (end, cc, org)."""
+        hit = self.art.country_at.get(start)
+        if hit is not None:
+            return hit.end, hit.entry.alpha2, None
+        org = self.art.org_at.get(start)
+        if org is not None:
+            return org.end, None, org.entry.acronym
+        return None
+
+    def _skip_acronym_parens(self, i: int) -> int:
+        t = self.tokens
+        if i + 2 < len(t) and t[i].text == "(" and t[i + 2].text == ")":
+            return i + 3
+        return i
+
+    # -- title phrases ------------------------------------------------------------------------
+
+    def title_phrases(self) -> None:
+        art = self.art
+        tokens = self.tokens
+        n = len(tokens)
+        consumed: set[int] = set()
+        for hit in art.titles:
+            if hit.start in consumed:
+                continue
+            entry = hit.entry
+            start, end = hit.start, hit.end
+            role: Role | None = entry.role
+            plural = entry.plural
+            # Coordinated offices of one person: "Deputy Prime Minister and Foreign Minister".
+            while end + 1 < n and tokens[end].key in ("and", "&") and (end + 1) in art.title_at:
+                other = art.title_at[end + 1]
+                if other.entry.plural != plural:
+                    break
+                consumed.add(other.start)
+                role = better_role(role, other.entry.role)
+                end = other.end
+            # Right complement: "of Turkiye", "of the Commission of the African Union".
+            country = org = None
+            j = end
+            if j < n and tokens[j].key in ("of", "for") and not plural:
+                k = j + 1
+                limit = min(n, k + 9)
+                while k < limit:
+                    tok = tokens[k]
+                    side = self._side_at(k)
+                    if side is not None:
+                        end, country, org = side[0], side[1], side[2]
+                        end = self._skip_acronym_parens(end)
+                        break
+                    if tok.kind == "punct" and tok.text != "-" or tok.newline_before:
+                        break
+                    if tok.text[:1].islower() and tok.key not in ("of", "the", "and", "for"):
+                        break
+                    k += 1
+            if entry.role is Role.AMBASSADOR or role is Role.AMBASSADOR:
+                # "Ambassador to Pakistan": the host country is not the ambassador's side.
+                if end + 1 < n and tokens[end].key in ("to", "in") and self._side_at(end + 1):
+                    side = self._side_at(end + 1)
+                    assert side is not None
+                    end = side[0]
+            # Left: affiliation and modifiers ("former Turkish", "Turkey's", "U.S.").
+            left = start
+            demoted = False
+            left_sides: list[tuple[str | None, str | None]] = []
+            while left > 0:
+                prev = tokens[left - 1]
+                if prev.key in _LEFT_MODIFIERS:
+                    demoted = demoted or prev.key in _DEMOTING
+                    left -= 1
+                    continue
+                if prev.kind == "poss":
+                    side = self._side_ending_at(left - 1)
+                    if side is None:
+                        break
+                    left_sides.append((side[1], side[2]))
+                    left = side[0]
+                    # "South Korea's and Japan's foreign ministers"
+                    if plural and left > 1 and tokens[left - 1].key == "and":
+                        left -= 1
+                    continue
+                side = self._side_ending_at(left)
+                if side is not None and not tokens[left].newline_before:
+                    left_sides.append((side[1], side[2]))
+                    left = side[0]
+                    if plural and left > 1 and tokens[left - 1].key in ("and", ","):
+                        left -= 1
+                    continue
+                break
+            if tokens[left].key == "and":
+                left += 1
+            if country is None and org is None and left_sides:
+                country, org = left_sides[0]
+            title_text = art.surface(hit.start, hit.end if end <= hit.end else hit.end)
+            if role is not None and role is not entry.role:
+                title_text = art.surface(hit.start, self._title_end(hit.start, end))
+            if demoted:
+                role = Role.OFFICIAL
+            # "the Ukrainian President's administration": a possessor, not a participant.
+            if end < n and tokens[end].kind == "poss" and self.names.run_at(end) is None:
+                continue
+            if plural:
+                self._plural(hit.start, end, left, role, title_text, left_sides)
+                continue
+            mention = Mention(
+                left, end, title=title_text, role=role, country=country, org=org,
+                implied_country=entry.country, implied_org=entry.org,
+            )  # fmt: skip
+            self._attach_name(mention, left, end)
+            self.mentions.append(mention)
+
+    def _title_end(self, start: int, end: int) -> int:
+        # The title as written stops before its "of X" complement.
+        tokens = self.tokens
+        for k in range(start, end):
+            if tokens[k].key in ("of", "for") and k > start:
+                return k
+        return end
+
+    def _attach_name(self, mention: Mention, left: int, end: int) -> None:
+        tokens = self.tokens
+        n = len(tokens)
+        names = self.names
+        # 1. "Foreign Minister Jeyhun Bayramov"
+        run = names.run_at(end) if end < n and not tokens[end].newline_before else None
+        if run is not None and tokens[end].gap != "":
+            self._set_name(mention, run)
+            return
+        # 2. "Mevlut Cavusoglu, Foreign Minister of Turkiye" / "NAME, who is ... TITLE"
+        p = left
+        if p > 0 and tokens[p - 1].key in _DETERMINERS:
+            p -= 1
+        for link in _APPOSITION_LINKS:
+            k = len(link)
+            if p - k >= 0 and tuple(t.key for t in tokens[p - k : p]) == link:
+                p -= k
+                break
+        if p > 1 and tokens[p - 1].text == ",":
+            run = names.run_ending_at(p - 1)
+            if run is not None:
+                self._set_name(mention, run)
+                return
+        # 3. "The Foreign Affairs Minister of Azerbaijan, Jeyhun Bayramov met ..."
+        definite = left == 0 or tokens[left - 1].key in _DETERMINERS or self._sentence_start(left)
+        if definite and end + 1 < n and tokens[end].text == ",":
+            run = names.run_at(end + 1)
+            if run is not None:
+                self._set_name(mention, run)
+
+    def _sentence_start(self, i: int) -> bool:
+        s = self.art.sentence_of(i)
+        return self.art.sentences[s][0] == i
+
+    def _set_name(self, mention: Mention, run: tuple[int, int]) -> None:
+        mention.name_start, mention.name_end = run
+        mention.name = _clean_name(self.art, *run)
+        mention.start = min(mention.start, run[0])
+        mention.end = max(mention.end, run[1])
+        self.used_names.add(run[0])
+
+    def _plural(
+        self,
+        start: int,
+        end: int,
+        left: int,
+        role: Role | None,
+        title: str,
+        left_sides: list[tuple[str | None, str | None]],
+    ) -> None:
+        """'the presidents of Poland and Romania, Andrzej Duda and Klaus Iohannis'."""
+        tokens = self.tokens
+        n = len(tokens)
+        sides = list(reversed(left_sides))
+        j = end
+        if not sides and j < n and tokens[j].key == "of":
+            j += 1
+            while j < n:
+                if tokens[j].key == "the":
+                    j += 1
+                    continue
+                side = self._side_at(j)
+                if side is None:
+                    break
+                sides.append((side[1], side[2]))
+                j = side[0]
+                if j < n and tokens[j].key in (",", "and"):
+                    if j + 1 < n and tokens[j].text == "," and tokens[j + 1].key == "and":
+                        j += 1
+                    if self._side_at(j + 1) or (j + 2 < n and tokens[j + 1].key == "the" and self._side_at(j + 2)):
+                        j += 1
+                        continue
+                break
+        runs: list[tuple[int, int]] = []
+        k = j
+        if sides and k < n and tokens[k].text == ",":
+            k += 1
+            while k < n:
+                run = self.names.run_at(k)
+                if run is None:
+                    break
+                runs.append(run)
+                k = run[1]
+                if k < n and tokens[k].text == "," and k + 1 < n and tokens[k + 1].key == "and":
+                    k += 2
+                elif k < n and tokens[k].key in (",", "and"):
+                    k += 1
+                else:
+                    break
+        if runs and len(runs) == len(sides):
+            for (cc, org), run in zip(sides, runs, strict=True):
+                mention = Mention(run[0], run[1], title=title, role=role, country=cc, org=org)
+                self._set_name(mention, run)
+                self.mentions.append(mention)
+            return
+        for cc, org in sides:
+            self.mentions.append(
+                Mention(left, end, title=title, role=role, country=cc, org=org, kind="plural")
+            )
+        if not sides:
+            # "the two foreign ministers", "the top diplomats": a role for the meeting's people
+            self.mentions.append(Mention(left, end, title=title, role=role, kind="plural"))
+
+    # -- other mention shapes -------------------------------------------------------------
+
+    def counterparts(self) -> None:
+        """'his (Russian) counterpart (NAME)', 'the Chinese side'."""
+        tokens = self.tokens
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.key not in _COUNTERPART and tok.key != "side":
+                continue
+            left = i
+            country = org = None
+            side = self._side_ending_at(i)
+            if side is not None:
+                left, country, org = side
+            elif i > 0 and tokens[i - 1].kind == "poss":
+                side = self._side_ending_at(i - 1)
+                if side is not None:
+                    left, country, org = side
+            if tok.key == "side":
+                if country is None and org is None:
+                    continue
+                if left == 0 or tokens[left - 1].key != "the":
+                    continue
+            mention = Mention(left, i + 1, role=None, country=country, org=org, kind="counterpart")
+            end = i + 1
+            run = self.names.run_at(end) if end < n and not tokens[end].newline_before else None
+            if run is None and end + 1 < n and tokens[end].text == ",":
+                run = self.names.run_at(end + 1)
+            if run is not None and tok.key != "side":
+                self._set_name(mention, run)
+            self.mentions.append(mention)
+
+    def possessive_names(self) -> None:
+        """'Argentina's Santiago Cafiero', 'South Korea's Park Jin'."""
+        tokens = self.tokens
+        for hit in self.art.countries:
+            e = hit.end
+            if e + 1 < len(tokens) and tokens[e].kind == "poss":
+                run = self.names.run_at(e + 1)
+                if run is None or run[0] in self.used_names:
+                    continue
+                if run[1] < len(tokens) and (run[1]) in self.art.title_at:
+                    continue
+                mention = Mention(hit.start, run[1], country=hit.entry.alpha2, kind="possessive")
+                self._set_name(mention, run)
+                self.mentions.append(mention)
+
+    def appositions(self) -> None:
+        """'Borys Lozhkin, who heads the Ukrainian President's administration, ...'."""
+        tokens = self.tokens
+        n = len(tokens)
+        for start, end in list(self.names.run_end.items()):
+            if start in self.used_names or end - start < 2 or end >= n or tokens[end].text != ",":
+                continue
+            k = end + 1
+            if k + 1 < n and tokens[k].key == "who" and tokens[k + 1].key in ("heads", "leads", "chairs"):
+                limit = min(n, k + 12)
+                for j in range(k + 2, limit):
+                    if tokens[j].text in (",", ".", ";") or tokens[j].newline_before:
+                        break
+                    hit = self.art.country_at.get(j)
+                    if hit is not None:
+                        mention = Mention(start, end, role=Role.OFFICIAL, country=hit.entry.alpha2, kind="apposition")
+                        self._set_name(mention, (start, end))
+                        self.mentions.append(mention)
+                        break
+
+
+def _name_tokens(name: str) -> frozenset[str]:
+    from diplomodel.text import fold
+
+    parts = [fold(p) for p in name.replace("-", " ").replace(".", " ").split()]
+    return frozenset(p for p in parts if p and p not in PARTICLES and len(p) > 1)
+
+
+def _compatible(a: Mention, p: Person) -> bool:
+    if a.side and p.side and a.side != p.side:
+        return False
+    return True
+
+
+def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
+    """
+    Every official mention in the article and the persons they merge into.
+    """
+    builder = _Builder(art)
+    builder.title_phrases()
+    builder.counterparts()
+    builder.possessive_names()
+    builder.appositions()
+    mentions = sorted(builder.mentions, key=lambda m: (m.start, m.end))
+    people: list[Person] = []
+    # 1. named mentions, fullest names first so that "Cavusoglu" joins "Mevlut Cavusoglu"
+    named = sorted((m for m in mentions if m.name), key=lambda m: (-len(_name_tokens(m.name or "")), m.start))
+    for m in named:
+        tokens = _name_tokens(m.name or "")
+        if not tokens:
+            continue
+        target = None
+        for p in people:
+            if (tokens <= p.name_tokens or p.name_tokens <= tokens) and _compatible(m, p):
+                target = p
+                break
+        if target is None:
+            target = Person(len(people), name=m.name, name_tokens=tokens)
+            people.append(target)
+        target.mentions.append(m)
+        m.person = target.index
+        if target.country is None and target.org is None:
+            target.country, target.org = m.country, m.org
+    # 2. surname-only and short-name mentions in running text: "Cavusoglu thanked ..."
+    names = builder.names
+    for start, end in names.run_end.items():
+        if start in builder.used_names:
+            continue
+        tokens = _name_tokens(art.surface(start, end))
+        if not tokens:
+            continue
+        matches = [p for p in people if tokens <= p.name_tokens]
+        if len(matches) == 1:
+            p = matches[0]
+            m = Mention(start, end, name_start=start, name_end=end, name=art.surface(start, end), kind="surname", person=p.index)
+            p.mentions.append(m)
+            mentions.append(m)
+    # 3. anonymous mentions: join the one person of the same side (and role when several)
+    for m in mentions:
+        if m.name is not None or m.kind == "plural" and m.side is None:
+            continue
+        side = m.side or m.implied_country or m.implied_org
+        if side is None:
+            continue
+        same_side = [p for p in people if p.side == side]
+        if len(same_side) > 1 and m.role is not None:
+            same_side = [p for p in same_side if p.role in (None, m.role)] or same_side
+        if len(same_side) == 1:
+            same_side[0].mentions.append(m)
+            m.person = same_side[0].index
+            continue
+        if same_side:
+            continue
+        p = Person(len(people))
+        p.country = m.country or (m.implied_country if not m.org and not m.implied_org else None)
+        p.org = m.org or (m.implied_org if not p.country else None)
+        people.append(p)
+        p.mentions.append(m)
+        m.person = p.index
+    # 4. resolve each person's title, role and side
+    for p in people:
+        titled = [m for m in p.mentions if m.role is not None and m.kind != "plural"]
+        if titled:
+            best = titled[0]
+            for m in titled[1:]:
+                if m.name and not best.name:
+                    best = m
+            p.title = best.title
+            p.role = best.role
+            for m in titled:
+                if m.name and m.role is not None and m.kind == "titled" and better_role(m.role, p.role) is m.role and m.role is not p.role and best.kind != "titled":
+                    p.role = m.role
+        if p.country is None and p.org is None:
+            for m in p.mentions:
+                if m.side:
+                    p.country, p.org = m.country, m.org
+                    break
+        if p.country is None and p.org is None:
+            for m in p.mentions:
+                if m.implied_country or m.implied_org:
+                    p.country, p.org = m.implied_country, m.implied_org
+                    break
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions, people

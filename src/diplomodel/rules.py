@@ -1,0 +1,447 @@
+"""
+The rulebook: an immutable value holding every word list the parser uses.
+
+Words are data: the default rulebook is read from the TOML files in ``diplomodel/data``
+(see ``docs/extending.md`` for every key). A user derives a new rulebook with the ``with_*``
+methods; nothing mutates a rulebook or any global state.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from diplomodel.errors import LexiconError
+from diplomodel.iso import by_alpha2
+from diplomodel.model import MeetingMode, Role
+from diplomodel.text import key_of
+
+__all__ = [
+    "CountryName",
+    "EventName",
+    "MeetingPhrase",
+    "OrgEntry",
+    "PlaceName",
+    "Rulebook",
+    "Signal",
+    "TitleEntry",
+    "TopicLexicon",
+    "Venue",
+    "default_rulebook",
+    "load_rulebook_file",
+]
+
+
+def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.strip() or not key_of(value):
+        raise LexiconError(type(instance).__name__, attribute.name, f"{value!r} is empty")
+
+
+def _terms(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple) or not value:
+        raise LexiconError(type(instance).__name__, attribute.name, "needs at least one term")
+    for term in value:
+        if not isinstance(term, str) or not key_of(term):
+            raise LexiconError(type(instance).__name__, attribute.name, f"{term!r} is empty")
+
+
+def _country_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (not isinstance(value, str) or by_alpha2(value) is None):
+        raise LexiconError(
+            type(instance).__name__, attribute.name, f"{value!r} is not an ISO alpha-2 code"
+        )
+
+
+def _to_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@attrs.frozen
+class TitleEntry:
+    """
+    An office and the role it maps to; ``org``/``country`` are implied affiliations.
+    """
+
+    term: str = attrs.field(validator=_nonempty)
+    role: Role = attrs.field(converter=Role)
+    org: str | None = None
+    country: str | None = attrs.field(default=None, validator=_country_code)
+    plural: bool = False
+
+
+@attrs.frozen
+class CountryName:
+    """
+    A surface form of a country: ``kind`` is "name", "demonym" or "capital".
+    """
+
+    surface: str = attrs.field(validator=_nonempty)
+    alpha2: str = attrs.field(validator=_country_code)
+    kind: str = attrs.field(
+        default="name", validator=attrs.validators.in_(("name", "demonym", "capital"))
+    )
+
+
+@attrs.frozen
+class OrgEntry:
+    """
+    An international organisation with the names and bodies that identify it.
+    """
+
+    acronym: str = attrs.field(validator=_nonempty)
+    name: str = attrs.field(validator=_nonempty)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    bodies: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+
+
+@attrs.frozen
+class PlaceName:
+    """
+    A city or town and its country (an addition to the shipped gazetteer).
+    """
+
+    name: str = attrs.field(validator=_nonempty)
+    country: str = attrs.field(validator=_country_code)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+
+
+@attrs.frozen
+class Venue:
+    """
+    A building or site that identifies the city of a meeting ("the Kremlin" -> Moscow).
+    """
+
+    names: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_terms)
+    city: str = attrs.field(validator=_nonempty)
+    country: str = attrs.field(validator=_country_code)
+
+
+@attrs.frozen
+class TopicLexicon:
+    """
+    A topic code, its label and the terms that signal it.
+    """
+
+    code: str = attrs.field(validator=_nonempty)
+    label: str = attrs.field(validator=_nonempty)
+    terms: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_terms)
+
+
+class Signal:
+    """
+    What a meeting phrase signals (string constants, as used in ``meeting_phrases.toml``).
+    """
+
+    MEETING = "meeting"  # reports a meeting: "held talks", "spoke by phone"
+    PLAN = "plan"  # a future or intended meeting: "will meet", "is scheduled to"
+    NEGATION = "negation"  # "did not meet", "declined to meet"
+    BACKGROUND = "background"  # a past meeting told as history: "last met"
+    NOT_MEETING = "not_meeting"  # a message, letter or statement: "sent a letter"
+    SEPARATE = "separate"  # starts a further meeting: "also met", "separately"
+    ALL = ("meeting", "plan", "negation", "background", "not_meeting", "separate")
+
+
+@attrs.frozen
+class MeetingPhrase:
+    """
+    A phrase that reports (or rules out) a meeting; ``mode`` is set for meeting phrases.
+    """
+
+    term: str = attrs.field(validator=_nonempty)
+    signal: str = attrs.field(default=Signal.MEETING, validator=attrs.validators.in_(Signal.ALL))
+    mode: MeetingMode | None = attrs.field(
+        default=None, converter=attrs.converters.optional(MeetingMode)
+    )
+
+
+@attrs.frozen
+class EventName:
+    """
+    A named event (occasion) and the organisation behind it, if any.
+    """
+
+    terms: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_terms)
+    org: str | None = None
+
+
+@attrs.frozen
+class Rulebook:
+    """
+    Every word list the parser uses. Immutable: ``with_*`` methods return a new rulebook.
+
+    Build the default one with :func:`default_rulebook`.
+    """
+
+    titles: tuple[TitleEntry, ...] = ()
+    countries: tuple[CountryName, ...] = ()
+    organizations: tuple[OrgEntry, ...] = ()
+    places: tuple[PlaceName, ...] = ()
+    venues: tuple[Venue, ...] = ()
+    topics: tuple[TopicLexicon, ...] = ()
+    phrases: tuple[MeetingPhrase, ...] = ()
+    events: tuple[EventName, ...] = ()
+    occasion_cues: tuple[str, ...] = ()
+    occasion_heads: tuple[str, ...] = ()
+    first_name_countries: tuple[str, ...] = ()
+    unresolvable_names: tuple[str, ...] = ()
+    use_gazetteer: bool = True
+
+    def with_titles(self, *titles: TitleEntry) -> Rulebook:
+        """A rulebook with these titles added (a later entry for the same term wins)."""
+        return attrs.evolve(self, titles=self.titles + titles)
+
+    def with_countries(self, *names: CountryName) -> Rulebook:
+        """A rulebook with these country names, demonyms or capitals added."""
+        return attrs.evolve(self, countries=self.countries + names)
+
+    def with_organizations(self, *orgs: OrgEntry) -> Rulebook:
+        """A rulebook with these organisations added."""
+        return attrs.evolve(self, organizations=self.organizations + orgs)
+
+    def with_places(self, *places: PlaceName) -> Rulebook:
+        """A rulebook with these places added to the gazetteer."""
+        return attrs.evolve(self, places=self.places + places)
+
+    def with_venues(self, *venues: Venue) -> Rulebook:
+        """A rulebook with these venues added."""
+        return attrs.evolve(self, venues=self.venues + venues)
+
+    def with_topic(self, code: str, *, label: str, terms: Iterable[str]) -> Rulebook:
+        """A rulebook where topic ``code`` (new or existing) also has these terms."""
+        terms = tuple(terms)
+        kept = []
+        for topic in self.topics:
+            if topic.code == code:
+                terms = topic.terms + terms
+            else:
+                kept.append(topic)
+        kept.append(TopicLexicon(code, label, terms))
+        return attrs.evolve(self, topics=tuple(kept))
+
+    def with_meeting_phrases(self, *phrases: MeetingPhrase) -> Rulebook:
+        """A rulebook with these meeting (or plan, negation, ...) phrases added."""
+        return attrs.evolve(self, phrases=self.phrases + phrases)
+
+    def with_events(self, *events: EventName) -> Rulebook:
+        """A rulebook with these named events (occasions) added."""
+        return attrs.evolve(self, events=self.events + events)
+
+    def with_file(self, path: str | Path) -> Rulebook:
+        """A rulebook with the additions of a TOML rule file (same schema as the shipped data)."""
+        return load_rulebook_file(path, base=self)
+
+
+# --- loading the TOML data -------------------------------------------------------------------
+
+
+def _read_toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(source, "(file)", f"not valid TOML: {exc}") from None
+
+
+def _list_of_str(value: Any, source: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(source, key, "expected a list of strings")
+    return tuple(value)
+
+
+def _table(value: Any, source: str, key: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise LexiconError(source, key, "expected a table")
+    return value
+
+
+def _check_keys(entry: Mapping[str, Any], allowed: set[str], source: str, key: str) -> None:
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise LexiconError(
+            source, key, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}"
+        )
+
+
+def _build(source: str, key: str, factory: Any, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return factory(*args, **kwargs)
+    except LexiconError as exc:
+        raise LexiconError(source, key, exc.reason) from None
+    except (ValueError, TypeError) as exc:
+        raise LexiconError(source, key, str(exc)) from None
+
+
+def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]]:
+    """
+    Turn one TOML document (any of the shipped schemas, or a user file mixing them) into entries.
+    """
+    out: dict[str, list[Any]] = {
+        name: []
+        for name in (
+            "titles", "countries", "organizations", "places", "venues", "topics", "phrases",
+            "events", "occasion_cues", "occasion_heads", "first_name_countries",
+            "unresolvable_names",
+        )
+    }  # fmt: skip
+    known = {
+        "titles", "countries", "ambiguity", "organizations", "places", "venues", "topics",
+        "phrases", "events", "cues",
+    }  # fmt: skip
+    _check_keys(data, known, source, "(top level)")
+    for i, entry in enumerate(data.get("titles", [])):
+        key = f"titles[{i}]"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"role", "terms", "org", "country", "plural"}, source, key)
+        if "role" not in entry:
+            raise LexiconError(source, key, "missing key 'role'")
+        for term in _list_of_str(entry.get("terms", []), source, f"{key}.terms"):
+            out["titles"].append(
+                _build(
+                    source, key, TitleEntry, term, entry["role"], entry.get("org"),
+                    entry.get("country"), bool(entry.get("plural", False)),
+                )
+            )  # fmt: skip
+    for code, entry in _table(data.get("countries", {}), source, "countries").items():
+        key = f"countries.{code}"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"aliases", "demonyms", "capitals"}, source, key)
+        for field, kind in (("aliases", "name"), ("demonyms", "demonym"), ("capitals", "capital")):
+            for surface in _list_of_str(entry.get(field, []), source, f"{key}.{field}"):
+                out["countries"].append(_build(source, key, CountryName, surface, code, kind))
+    for acronym, entry in _table(data.get("organizations", {}), source, "organizations").items():
+        key = f"organizations.{acronym}"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"name", "aliases", "bodies"}, source, key)
+        out["organizations"].append(
+            _build(
+                source, key, OrgEntry, acronym, entry.get("name", ""),
+                _list_of_str(entry.get("aliases", []), source, f"{key}.aliases"),
+                _list_of_str(entry.get("bodies", []), source, f"{key}.bodies"),
+            )
+        )  # fmt: skip
+    for i, entry in enumerate(data.get("places", [])):
+        key = f"places[{i}]"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"name", "country", "aliases"}, source, key)
+        out["places"].append(
+            _build(
+                source, key, PlaceName, entry.get("name", ""), entry.get("country"),
+                _list_of_str(entry.get("aliases", []), source, f"{key}.aliases"),
+            )
+        )  # fmt: skip
+    for i, entry in enumerate(data.get("venues", [])):
+        key = f"venues[{i}]"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"names", "city", "country"}, source, key)
+        out["venues"].append(
+            _build(
+                source, key, Venue, _list_of_str(entry.get("names", []), source, f"{key}.names"),
+                entry.get("city", ""), entry.get("country"),
+            )
+        )  # fmt: skip
+    for code, entry in _table(data.get("topics", {}), source, "topics").items():
+        key = f"topics.{code}"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"label", "terms"}, source, key)
+        terms = _list_of_str(entry.get("terms", []), source, f"{key}.terms")
+        out["topics"].append(_build(source, key, TopicLexicon, code, entry.get("label", ""), terms))
+    for i, entry in enumerate(data.get("phrases", [])):
+        key = f"phrases[{i}]"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"terms", "signal", "mode"}, source, key)
+        for term in _list_of_str(entry.get("terms", []), source, f"{key}.terms"):
+            out["phrases"].append(
+                _build(
+                    source, key, MeetingPhrase, term, entry.get("signal", Signal.MEETING),
+                    entry.get("mode"),
+                )
+            )  # fmt: skip
+    for i, entry in enumerate(data.get("events", [])):
+        key = f"events[{i}]"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"terms", "org"}, source, key)
+        terms = _list_of_str(entry.get("terms", []), source, f"{key}.terms")
+        out["events"].append(_build(source, key, EventName, terms, entry.get("org")))
+    ambiguity = _table(data.get("ambiguity", {}), source, "ambiguity")
+    _check_keys(ambiguity, {"first_names", "us_states", "unresolvable"}, source, "ambiguity")
+    out["first_name_countries"].extend(
+        _list_of_str(ambiguity.get("first_names", []), source, "ambiguity.first_names")
+    )
+    out["unresolvable_names"].extend(
+        _list_of_str(ambiguity.get("unresolvable", []), source, "ambiguity.unresolvable")
+    )
+    cues = _table(data.get("cues", {}), source, "cues")
+    _check_keys(cues, {"phrases", "heads"}, source, "cues")
+    out["occasion_cues"].extend(_list_of_str(cues.get("phrases", []), source, "cues.phrases"))
+    out["occasion_heads"].extend(_list_of_str(cues.get("heads", []), source, "cues.heads"))
+    return out
+
+
+_SHIPPED = (
+    "titles.toml",
+    "countries.toml",
+    "organizations.toml",
+    "venues.toml",
+    "topics.toml",
+    "meeting_phrases.toml",
+    "occasions.toml",
+)
+
+_default: Rulebook | None = None
+_default_lock = threading.Lock()
+
+
+def _merge(base: Rulebook, parts: dict[str, list[Any]]) -> Rulebook:
+    topics = base
+    for topic in parts.pop("topics"):
+        topics = topics.with_topic(topic.code, label=topic.label, terms=topic.terms)
+    changes = {name: getattr(base, name) + tuple(items) for name, items in parts.items()}
+    changes["topics"] = topics.topics
+    return attrs.evolve(base, **changes)
+
+
+def default_rulebook() -> Rulebook:
+    """
+    The rulebook built from the shipped data files (loaded once, then shared: it is immutable).
+
+    Raises:
+        LexiconError: a shipped file is malformed (a packaging bug).
+    """
+    global _default
+    with _default_lock:
+        if _default is None:
+            book = Rulebook()
+            data_dir = files("diplomodel") / "data"
+            for name in _SHIPPED:
+                source = f"diplomodel/data/{name}"
+                resource = data_dir / name
+                if not resource.is_file():
+                    continue
+                book = _merge(book, _parse_document(_read_toml(resource.read_text("utf-8"), source), source))
+            _default = book
+        return _default
+
+
+def load_rulebook_file(path: str | Path, *, base: Rulebook | None = None) -> Rulebook:
+    """
+    ``base`` (default: the default rulebook) plus the additions of a TOML rule file.
+
+    Raises:
+        LexiconError: the file is missing, not TOML, or has a bad key (named in the message).
+    """
+    source = str(path)
+    try:
+        text = Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise LexiconError(source, "(file)", exc.strerror or str(exc)) from None
+    except UnicodeDecodeError:
+        raise LexiconError(source, "(file)", "not UTF-8 text") from None
+    parts = _parse_document(_read_toml(text, source), source)
+    return _merge(base if base is not None else default_rulebook(), parts)
