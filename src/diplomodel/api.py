@@ -9,7 +9,7 @@ import datetime as dt
 from diplomodel.errors import InputError
 from diplomodel.model import ArticleResult
 
-__all__ = ["parse", "coerce_published"]
+__all__ = ["coerce_published", "parse"]
 
 
 def coerce_published(published: dt.date | str | None) -> dt.date | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from diplomodel.countries import country_index
-from diplomodel.matcher import CASE_ANY, CASE_CAPITALIZED, PhraseTable, case_rule_of
+from diplomodel.matcher import CASE_ANY, CASE_CAPITALIZED, CASE_UPPER, PhraseTable, case_rule_of
 from diplomodel.rules import (
     CountryName,
     MeetingPhrase,
@@ -50,6 +50,14 @@ class CompiledRulebook(NamedTuple):
     occasion_cues: PhraseTable[str]
     occasion_heads: frozenset[str]
     first_name_countries: frozenset[str]
+    blockers: PhraseTable[str]
+
+
+def _any_case(term: str) -> int:
+    # Common words match in any case, but short acronyms only in capitals: "PM" must not
+    # match "p.m.", nor "WHO" the pronoun or "AI" a syllable.
+    rule = case_rule_of(term)
+    return rule if rule == CASE_UPPER and len(term.replace(".", "")) <= 4 else CASE_ANY
 
 
 def _strip_the(surface: str) -> str:
@@ -99,7 +107,7 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
             events.append((term, event.org, CASE_CAPITALIZED))
     return CompiledRulebook(
         rulebook=rulebook,
-        titles=PhraseTable.from_keys((k, t, CASE_ANY) for k, t in titles.items()),
+        titles=PhraseTable.from_keys((k, t, _any_case(t.term)) for k, t in titles.items()),
         countries=PhraseTable.from_keys(
             (key, entry, case_rule_of(_strip_the(entry.surface)))
             for key, entry in countries.items()
@@ -108,7 +116,7 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         org_by_acronym=by_acronym,
         places=PhraseTable.from_keys(place_by_key.values()),
         topics=PhraseTable(
-            (term, topic.code, CASE_ANY) for topic in rulebook.topics for term in topic.terms
+            (term, topic.code, _any_case(term)) for topic in rulebook.topics for term in topic.terms
         ),
         topic_labels={topic.code: topic.label for topic in rulebook.topics},
         phrases=PhraseTable((p.term, p, CASE_ANY) for p in rulebook.phrases),
@@ -116,4 +124,6 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         occasion_cues=PhraseTable((c, c, CASE_ANY) for c in rulebook.occasion_cues),
         occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
         first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),
+        # Names that contain a country name but denote no country ("South China Sea").
+        blockers=PhraseTable((s, s, CASE_CAPITALIZED) for s in rulebook.unresolvable_names),
     )

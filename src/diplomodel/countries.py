@@ -132,4 +132,3 @@ def lookup_country(name: str) -> Country:
     if country is None:
         raise UnknownCountryError(f"unknown country name: {name!r}")
     return country
-

@@ -33,13 +33,24 @@ _WEEKDAYS = {
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"  # noqa: E501
 _ORD = r"(?:st|nd|rd|th)?"
 # Every quantifier is bounded, so matching is linear in the text length.
+_M1 = _MONTH.replace("month", "m1")
+_M2 = _MONTH.replace("month", "m2")
+_SP = r"[ \t]{1,3}"
+_REL = "|".join(
+    w.replace(" ", r"[ \t]")
+    for w in (
+        "today", "yesterday", "tonight", "this morning", "this afternoon", "this evening",
+        "earlier today", "last week", "earlier this week", "this week", "earlier this month",
+        "this month", "last month",
+    )
+)  # fmt: skip
 _DATE = re.compile(
     rf"""
     \b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b
-  | \b(?P<d1>\d{{1,2}}){_ORD}[ \t]{{1,3}}(?:of[ \t]{{1,3}})?{_MONTH.replace("month", "m1")}\.?,?(?:[ \t]{{1,3}}(?P<y1>\d{{4}}))?\b
-  | \b{_MONTH.replace("month", "m2")}\.?[ \t]{{1,3}}(?P<d2>\d{{1,2}}){_ORD}\b(?:,?[ \t]{{1,3}}(?P<y2>\d{{4}})\b)?
-  | \b(?:on[ \t]{{1,3}})?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-  | \b(?P<rel>today|yesterday|tonight|this[ \t]morning|this[ \t]afternoon|this[ \t]evening|earlier[ \t]today|last[ \t]week|earlier[ \t]this[ \t]week|this[ \t]week|earlier[ \t]this[ \t]month|this[ \t]month|last[ \t]month)\b
+  | \b(?P<d1>\d{{1,2}}){_ORD}{_SP}(?:of{_SP})?{_M1}\.?,?(?:{_SP}(?P<y1>\d{{4}}))?\b
+  | \b{_M2}\.?{_SP}(?P<d2>\d{{1,2}}){_ORD}\b(?:,?{_SP}(?P<y2>\d{{4}})\b)?
+  | \b(?:on{_SP})?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+  | \b(?P<rel>{_REL})\b
   | \bon[ \t]the[ \t](?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -108,7 +119,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 continue
             found.append(DateMention(m.start(), m.end(), weekday=_weekday_index(g["wd"])))
         elif g["rel"]:
-            found.append(DateMention(m.start(), m.end(), relative=" ".join(g["rel"].lower().split())))
+            found.append(
+                DateMention(m.start(), m.end(), relative=" ".join(g["rel"].lower().split()))
+            )
         elif g["nth"]:
             day = int(g["nth"])
             if 1 <= day <= 31:
@@ -158,7 +171,14 @@ def resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None:
             if candidate.day != mention.day:
                 return None
         return Resolved(candidate, day_p, rel)
-    if word in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
+    if word in (
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "earlier today",
+    ):
         return Resolved(reference, day_p, rel)
     if word == "yesterday":
         return Resolved(reference - dt.timedelta(days=1), day_p, rel)
@@ -195,7 +215,9 @@ class DatelineInfo(NamedTuple):
 # The dateline's end: a colon, a dash, or "--" after the city/date/agency part.
 _DATELINE_SEP = re.compile(r"\s?(?::|--|\u2013|\u2014|-(?=\s))\s?")
 _PARENS = re.compile(r"\([^()\n]{0,80}\)")
-_CITY = re.compile(r"[A-Z][A-Za-z\u00C0-\u024F'.]{1,30}(?:[ -][A-Z][A-Za-z\u00C0-\u024F'.]{1,30}){0,3}")
+_CITY = re.compile(
+    r"[A-Z][A-Za-z\u00C0-\u024F'.]{1,30}(?:[ -][A-Z][A-Za-z\u00C0-\u024F'.]{1,30}){0,3}"
+)
 _NOISE_LINE = re.compile(
     r"^\s*(?:photo|image|video|also read|read more|read also|today|updated|published|posted|source|file|caption)\b",  # noqa: E501
     re.IGNORECASE,
@@ -240,7 +262,9 @@ def find_dateline(
         # Between the city and the separator only commas, a region, a date and an agency
         # may stand; a verb there means this is a sentence, not a dateline.
         bare = _PARENS.sub("", middle)
-        if len(bare) > 40 or any(c in bare for c in ".!?") and not re.search(r"[A-Z][a-z]{2,4}\.", bare):
+        if len(bare) > 40 or (
+            any(c in bare for c in ".!?") and not re.search(r"[A-Z][a-z]{2,4}\.", bare)
+        ):
             continue
         if any(w.islower() and w not in ("of",) for w in re.findall(r"[A-Za-z]+", bare)):
             continue
@@ -251,7 +275,9 @@ def find_dateline(
         for mention in find_dates(middle):
             if mention.month is None:
                 continue
-            resolved = resolve(mention, published) if mention.year is None else resolve(mention, None)
+            resolved = (
+                resolve(mention, published) if mention.year is None else resolve(mention, None)
+            )
             date_start, date_end = base + mention.start, base + mention.end
             date_value = resolved.value if resolved else None
             break

@@ -26,7 +26,6 @@ from diplomodel.extractors.meetings import Frame, find_frames
 from diplomodel.extractors.officials import Mention, Person, find_people
 from diplomodel.model import (
     ArticleResult,
-
     Dateline,
     Meeting,
     MeetingDate,
@@ -165,12 +164,16 @@ class _ResultBuilder:
         place_obj = None
         if place is not None:
             place_obj = Place(
-                place.name, country_from_code(place.country), self._span(*place.span) if place.span else None
+                place.name,
+                country_from_code(place.country),
+                self._span(*place.span) if place.span else None,
             )
         occ = meeting_occasion(art, frame)
         occasion = None
         if occ is not None:
-            occasion = Occasion(occ.name, self._org(occ.org) if occ.org else None, self._span(*occ.span))
+            occasion = Occasion(
+                occ.name, self._org(occ.org) if occ.org else None, self._span(*occ.span)
+            )
         topics_found = meeting_topics(art, frame, region)
         labels = art.book.topic_labels
         codes = [c for c in labels if c in topics_found]
@@ -208,4 +211,3 @@ def default_parser() -> Parser:
             if _default is None:
                 _default = Parser()
     return _default
-

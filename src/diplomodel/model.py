@@ -162,7 +162,9 @@ class Span:
         if self.end <= self.start:
             raise _fail(owner, "end", self.end, f"must be > start ({self.start})")
         if len(self.text) != self.end - self.start:
-            raise _fail(owner, "text", self.text, f"length must equal end - start ({self.end - self.start})")
+            raise _fail(
+                owner, "text", self.text, f"length must equal end - start ({self.end - self.start})"
+            )
 
     @classmethod
     def of(cls, source: str, start: int, end: int) -> Span:
@@ -191,7 +193,9 @@ def _check_country_codes(instance: Country) -> None:
     if record is None:
         raise _fail(owner, "alpha2", instance.alpha2, "not an ISO 3166-1 alpha-2 code (nor XK)")
     if instance.alpha3 != record.alpha3:
-        raise _fail(owner, "alpha3", instance.alpha3, f"must be {record.alpha3!r} for {record.alpha2}")
+        raise _fail(
+            owner, "alpha3", instance.alpha3, f"must be {record.alpha3!r} for {record.alpha2}"
+        )
     _nonempty_text(owner, "name", instance.name)
 
 
@@ -513,7 +517,8 @@ class ArticleResult:
         """
         from diplomodel.serialize import to_dict
 
-        return to_dict(self)
+        data: dict[str, Any] = to_dict(self)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleResult:

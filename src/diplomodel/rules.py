@@ -265,7 +265,9 @@ def _check_keys(entry: Mapping[str, Any], allowed: set[str], source: str, key: s
     unknown = sorted(set(entry) - allowed)
     if unknown:
         raise LexiconError(
-            source, key, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}"
+            source,
+            key,
+            f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}",
         )
 
 
@@ -424,7 +426,9 @@ def default_rulebook() -> Rulebook:
                 resource = data_dir / name
                 if not resource.is_file():
                     continue
-                book = _merge(book, _parse_document(_read_toml(resource.read_text("utf-8"), source), source))
+                book = _merge(
+                    book, _parse_document(_read_toml(resource.read_text("utf-8"), source), source)
+                )
             _default = book
         return _default
 

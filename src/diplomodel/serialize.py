@@ -169,7 +169,9 @@ def _read_span(data: Any) -> Span | None:
     if data is None:
         return None
     return Span(
-        _get(data, "Span", "start", int), _get(data, "Span", "end", int), _get(data, "Span", "text", str)
+        _get(data, "Span", "start", int),
+        _get(data, "Span", "end", int),
+        _get(data, "Span", "text", str),
     )
 
 
@@ -215,8 +217,12 @@ def _read_meeting(data: Any) -> Meeting:
     date_text = _opt(data, owner, "date", str)
     date = None
     if date_text is not None:
-        precision = _enum(DatePrecision, data.get("date_precision") or "day", owner, "date_precision")
-        value = _date(date_text + "-01" if precision is DatePrecision.MONTH else date_text, owner, "date")
+        precision = _enum(
+            DatePrecision, data.get("date_precision") or "day", owner, "date_precision"
+        )
+        value = _date(
+            date_text + "-01" if precision is DatePrecision.MONTH else date_text, owner, "date"
+        )
         basis = _enum(DateBasis, data.get("date_basis") or "explicit", owner, "date_basis")
         date = MeetingDate(value, precision, basis, _read_span(evidence.get("date")))
     place_data = _opt(data, owner, "place", dict)
@@ -260,7 +266,11 @@ def _read_dateline(data: Any) -> Dateline:
     span = _read_span(_get(data, "Dateline", "span", dict))
     assert span is not None
     date = _opt(data, "Dateline", "date", str)
-    return Dateline(span, _opt(data, "Dateline", "place_name", str), _date(date, "Dateline", "date") if date else None)
+    return Dateline(
+        span,
+        _opt(data, "Dateline", "place_name", str),
+        _date(date, "Dateline", "date") if date else None,
+    )
 
 
 def _read_result(data: Any) -> ArticleResult:

@@ -23,7 +23,7 @@ _TOKEN = re.compile(
     rf"""
     (?P<abbr>(?:[A-Za-z]\.){{2,}})                 # U.S.  U.K.  U.N.
   | (?P<poss>[{_APOS}]s(?![^\W_]))                   # possessive 's
-  | (?P<word>[^\W_][\w{_MARKS}]*(?:[{_APOS}](?!s(?![^\W_]))[^\W_][\w{_MARKS}]*)*)   # O'Brien, Çavuşoğlu
+  | (?P<word>[^\W_][\w{_MARKS}]*(?:[{_APOS}](?!s(?![^\W_]))[^\W_][\w{_MARKS}]*)*)  # O'Brien
   | (?P<punct>[^\w\s])
     """,
     re.VERBOSE,
@@ -85,7 +85,9 @@ def fold(word: str) -> str:
     return stripped.casefold().translate(_EXTRA_FOLD)
 
 
-_EXTRA_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
+_EXTRA_FOLD = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
+)
 
 
 def tokenize(text: str) -> list[Token]:

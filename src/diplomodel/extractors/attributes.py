@@ -18,7 +18,15 @@ from diplomodel.extractors.meetings import Frame
 from diplomodel.model import DateBasis, DatePrecision
 from diplomodel.rules import Signal
 
-__all__ = ["FoundDate", "FoundOccasion", "FoundPlace", "meeting_date", "meeting_occasion", "meeting_place", "meeting_topics"]  # fmt: skip
+__all__ = [
+    "FoundDate",
+    "FoundOccasion",
+    "FoundPlace",
+    "meeting_date",
+    "meeting_occasion",
+    "meeting_place",
+    "meeting_topics",
+]
 
 
 class FoundDate(NamedTuple):
@@ -80,7 +88,11 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     if best is not None:
         return best[1]
     if dl is not None and dl.date is not None:
-        span = (dl.date_start, dl.date_end) if dl.date_start is not None and dl.date_end is not None else None
+        span = (
+            (dl.date_start, dl.date_end)
+            if dl.date_start is not None and dl.date_end is not None
+            else None
+        )
         return FoundDate(Resolved(dl.date, DatePrecision.DAY, DateBasis.DATELINE), span)
     return None
 
@@ -89,10 +101,42 @@ _PLACE_PREPS = frozenset(("in", "at", "to", "visiting", "from", "inside"))
 _PLACE_SKIP = frozenset(("the", "a", "an", "city", "capital", "of", "town", "resort", "port"))
 # Nouns before "in X" that make X a place merely mentioned, not where the meeting was.
 _MENTIONED = frozenset(
-    """situation war crisis conflict fighting violence attack attacks attacked killed born
-    based correspondent stationed killings massacre elections election protests tensions
-    developments events fire offensive operation operations peace settlement investment
-    investments projects project embassy consulate""".split()
+    [
+        "situation",
+        "war",
+        "crisis",
+        "conflict",
+        "fighting",
+        "violence",
+        "attack",
+        "attacks",
+        "attacked",
+        "killed",
+        "born",
+        "based",
+        "correspondent",
+        "stationed",
+        "killings",
+        "massacre",
+        "elections",
+        "election",
+        "protests",
+        "tensions",
+        "developments",
+        "events",
+        "fire",
+        "offensive",
+        "operation",
+        "operations",
+        "peace",
+        "settlement",
+        "investment",
+        "investments",
+        "projects",
+        "project",
+        "embassy",
+        "consulate",
+    ]
 )
 
 
@@ -133,15 +177,15 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
             name = ref.name if ref.venue else art.surface(hit.start, hit.end)
             if best is None or distance < best[0]:
                 best = (distance, FoundPlace(name, ref.country, span))
-        for hit in art.countries:
-            if not s <= hit.start < e or hit.entry.kind != "name":
+        for chit in art.countries:
+            if not s <= chit.start < e or chit.entry.kind != "name":
                 continue
-            if not _place_preceded(art, hit.start):
+            if not _place_preceded(art, chit.start):
                 continue
-            distance = abs(hit.start - t.hit.start)
-            span = (art.tokens[hit.start].start, art.tokens[hit.end - 1].end)
+            distance = abs(chit.start - t.hit.start)
+            span = (art.tokens[chit.start].start, art.tokens[chit.end - 1].end)
             if country_only is None or distance < country_only[0]:
-                country_only = (distance, FoundPlace(None, hit.entry.alpha2, span))
+                country_only = (distance, FoundPlace(None, chit.entry.alpha2, span))
     if best is not None:
         return best[1]
     dateline = _dateline_place(art)
@@ -161,13 +205,31 @@ def _dateline_place(art: Article) -> FoundPlace | None:
         tok = art.tokens[hit.start]
         if dl.city_start <= tok.start < dl.city_end:
             ref: PlaceRef = hit.entry
-            return FoundPlace(art.text[tok.start : art.tokens[hit.end - 1].end], ref.country, (tok.start, art.tokens[hit.end - 1].end))
+            return FoundPlace(
+                art.text[tok.start : art.tokens[hit.end - 1].end],
+                ref.country,
+                (tok.start, art.tokens[hit.end - 1].end),
+            )
     return None
 
 
-_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
+_ORDINAL = re.compile(
+    r"^\d+(st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$"
+)
 _CONNECTORS = frozenset(("of", "and", "for", "on", "the", "in", "&"))
-_LOWER_HEADS = frozenset(("summit", "meeting", "ministerial", "forum", "conference", "session", "talks", "council", "dialogue"))
+_LOWER_HEADS = frozenset(
+    (
+        "summit",
+        "meeting",
+        "ministerial",
+        "forum",
+        "conference",
+        "session",
+        "talks",
+        "council",
+        "dialogue",
+    )
+)
 
 
 def meeting_occasion(art: Article, frame: Frame) -> FoundOccasion | None:
@@ -199,16 +261,16 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
     last_good = k
     while k < s_end:
         tok = tokens[k]
-        org = art.org_at.get(k)
-        if org is not None:
-            end = org.end
+        org_hit = art.org_at.get(k)
+        if org_hit is not None:
+            end = org_hit.end
             text = art.surface(k, end)
             if end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")":
                 text = tokens[end + 1].text
                 end += 3
             joined = k > 0 and tokens[k].gap == "" and tokens[k - 1].text == "-"
             if not joined:
-                orgs.append((k, org.entry.acronym))
+                orgs.append((k, org_hit.entry.acronym))
             pieces.append(tokens[k].gap if pieces else "")
             pieces.append(text)
             capitalised = True
@@ -221,7 +283,12 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             break
         if tok.key == "in" and k + 1 < s_end and art.place_at.get(k + 1) is not None:
             break
-        if tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in ("-", "'") or tok.kind == "poss":
+        if (
+            tok.text[:1].isupper()
+            or tok.text[:1].isdigit()
+            or tok.text in ("-", "'")
+            or tok.kind == "poss"
+        ):
             if tok.text[:1].isupper():
                 capitalised = True
             if tok.key in art.book.occasion_heads or tok.key in _LOWER_HEADS:
@@ -238,7 +305,11 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             k += 1
             last_good = k
             continue
-        if tok.key in _CONNECTORS and k + 1 < s_end and (tokens[k + 1].text[:1].isupper() or art.org_at.get(k + 1)):
+        if (
+            tok.key in _CONNECTORS
+            and k + 1 < s_end
+            and (tokens[k + 1].text[:1].isupper() or art.org_at.get(k + 1))
+        ):
             pieces.append(tok.gap)
             pieces.append(tok.text)
             k += 1
@@ -249,14 +320,18 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
     name = "".join(pieces).strip()
     # "OSCE Ministerial Council meeting" -> "OSCE Ministerial Council"
     words = name.split()
-    if len(words) > 1 and words[-1] in ("meeting", "session") and any(w[:1].isupper() for w in words[:-1]):
+    if (
+        len(words) > 1
+        and words[-1] in ("meeting", "session")
+        and any(w[:1].isupper() for w in words[:-1])
+    ):
         name = " ".join(words[:-1])
     event_org: str | None = None
     known_event = False
-    for hit in art.events:
-        if start <= hit.start < last_good:
+    for event in art.events:
+        if start <= event.start < last_good:
             known_event = True
-            event_org = hit.entry
+            event_org = event.entry
             break
     if not (has_head or known_event):
         return None
@@ -271,9 +346,9 @@ def meeting_topics(art: Article, frame: Frame, region: range) -> dict[str, list[
     (from its first report to the next meeting), leaving out background and plan sentences.
     """
     skip: set[int] = set()
-    for hit in art.phrases:
-        if hit.entry.signal in (Signal.BACKGROUND, Signal.PLAN):
-            skip.add(art.sentence_of(hit.start))
+    for phrase in art.phrases:
+        if phrase.entry.signal in (Signal.BACKGROUND, Signal.PLAN):
+            skip.add(art.sentence_of(phrase.start))
     sentences = set(region) | set(frame.sentences)
     found: dict[str, list[tuple[int, int]]] = {}
     for hit in art.topics:

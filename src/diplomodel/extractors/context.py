@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from typing import Any
 
 from diplomodel.compiled import CompiledRulebook, PlaceRef
 from diplomodel.dates import DatelineInfo
@@ -38,7 +39,15 @@ class Article:
         self._sentence_starts = [s for s, _ in self.sentences]
         tokens = self.tokens
         self.titles: list[Hit[TitleEntry]] = longest_first(book.titles.find_all(tokens))
-        self.countries: list[Hit[CountryName]] = longest_first(book.countries.find_all(tokens))
+        blocked = book.blockers.find_all(tokens)
+        self.countries: list[Hit[CountryName]] = [
+            h
+            for h in longest_first(book.countries.find_all(tokens))
+            if not any(
+                b.start <= h.start and h.end <= b.end and b.end - b.start > h.end - h.start
+                for b in blocked
+            )
+        ]
         self.orgs: list[Hit[OrgEntry]] = longest_first(book.orgs.find_all(tokens))
         self.places: list[Hit[PlaceRef]] = longest_first(book.places.find_all(tokens))
         self.topics: list[Hit[str]] = longest_first(book.topics.find_all(tokens))
@@ -56,19 +65,22 @@ class Article:
         # "UN Secretary-General") keeps it as its affiliation, so drop the inner name hit only
         # when the title is longer; a country name beats a shorter place inside it and vice
         # versa ("Mexico City" is a place, "Papua New Guinea" a country).
-        def covered(hit: Hit[object], others: list[Hit[object]]) -> bool:
+        def spans(hits: list[Hit[Any]]) -> list[tuple[int, int]]:
+            return [(h.start, h.end) for h in hits]
+
+        def covered(hit: Hit[Any], others: list[tuple[int, int]]) -> bool:
             return any(
-                o.start <= hit.start and hit.end <= o.end and (o.end - o.start) > (hit.end - hit.start)
-                for o in others
+                s <= hit.start and hit.end <= e and (e - s) > (hit.end - hit.start)
+                for s, e in others
             )
 
-        names: list[Hit[object]] = [*self.countries, *self.orgs]  # type: ignore[list-item]
-        places: list[Hit[object]] = list(self.places)  # type: ignore[arg-type]
-        self.places = [p for p in self.places if not covered(p, names)]  # type: ignore[arg-type]
-        self.countries = [c for c in self.countries if not covered(c, places + list(self.orgs))]  # type: ignore[arg-type, operator]
-        self.orgs = [o for o in self.orgs if not covered(o, list(self.titles))]  # type: ignore[arg-type]
+        names = spans(self.countries) + spans(self.orgs)
+        places = spans(self.places)
+        self.places = [p for p in self.places if not covered(p, names)]
+        self.countries = [c for c in self.countries if not covered(c, places + spans(self.orgs))]
+        self.orgs = [o for o in self.orgs if not covered(o, spans(self.titles))]
         # "Security" in "Organization for Security and Co-operation in Europe" is not a topic.
-        names_and_titles = [(h.start, h.end) for h in (*self.orgs, *self.titles, *self.events)]
+        names_and_titles = spans(self.orgs) + spans(self.titles) + spans(self.events)
         self.topics = [
             t for t in self.topics
             if not any(s <= t.start and t.end <= e for s, e in names_and_titles)

@@ -22,14 +22,53 @@ __all__ = ["Frame", "Trigger", "find_frames"]
 
 # Reported speech and subordinate clauses after the meeting phrase name other people.
 _CLAUSE_CUT = frozenset(
-    "said says told added adding noting stressing according recalled because although".split()
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "adding",
+        "noting",
+        "stressing",
+        "according",
+        "recalled",
+        "because",
+        "although",
+    ]
 )
 _PAST_FIRST = frozenset(
-    """met held had sat spoke paid called talked received hosted welcomed greeted conferred
-    exchanged compared phoned telephoned rang was were has have also later then separately
-    subsequently went""".split()
+    [
+        "met",
+        "held",
+        "had",
+        "sat",
+        "spoke",
+        "paid",
+        "called",
+        "talked",
+        "received",
+        "hosted",
+        "welcomed",
+        "greeted",
+        "conferred",
+        "exchanged",
+        "compared",
+        "phoned",
+        "telephoned",
+        "rang",
+        "was",
+        "were",
+        "has",
+        "have",
+        "also",
+        "later",
+        "then",
+        "separately",
+        "subsequently",
+        "went",
+    ]
 )
-_REFERENCE_FIRST = frozenset("the their in at during a".split())
+_REFERENCE_FIRST = frozenset(["the", "their", "in", "at", "during", "a"])
 _PLAN_WINDOW_BEFORE = 5
 _PLAN_WINDOW_AFTER = 4
 
@@ -81,7 +120,12 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
     cues: dict[int, list[Hit[MeetingPhrase]]] = {}
     for hit in art.phrases:
         s = art.sentence_of(hit.start)
-        if hit.entry.signal in (Signal.PLAN, Signal.NEGATION, Signal.BACKGROUND, Signal.NOT_MEETING):
+        if hit.entry.signal in (
+            Signal.PLAN,
+            Signal.NEGATION,
+            Signal.BACKGROUND,
+            Signal.NOT_MEETING,
+        ):
             cues.setdefault(s, []).append(hit)
         elif hit.entry.signal == Signal.SEPARATE:
             separate.setdefault(s, []).append(hit.start)
@@ -106,10 +150,10 @@ def _vetoed(art: Article, hit: Hit[MeetingPhrase], cues: list[Hit[MeetingPhrase]
         signal = cue.entry.signal
         if cue.end <= hit.start:
             gap = tokens[cue.end : hit.start]
-            if any(t.text in ",;:" for t in gap) and signal != Signal.NOT_MEETING:
-                # a cue in another clause before the trigger does not reach it
-                if not noun:
-                    continue
+            # a cue in another clause before a verb trigger does not reach it
+            other_clause = any(t.text in ",;:" for t in gap)
+            if other_clause and signal != Signal.NOT_MEETING and not noun:
+                continue
             distance = hit.start - cue.end
             if distance <= _PLAN_WINDOW_BEFORE or (noun and signal == Signal.PLAN):
                 return True
@@ -185,13 +229,19 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 current.sentences.append(s)
                 current.plural_roles.extend(plural)
                 for p in order:
-                    if p not in current.people and (side(p) is None or side(p) in _sides(current, people)):
+                    if p not in current.people and (
+                        side(p) is None or side(p) in _sides(current, people)
+                    ):
                         current.people.append(p)
             elif order:
                 pending = (s, order, mode)
             continue
         candidate = Frame(list(order), list(triggers), [s], mode, plural)
-        if pending is not None and s - pending[0] <= 3 and (pending[2] is None or mode is None or pending[2] == mode):
+        if (
+            pending is not None
+            and s - pending[0] <= 3
+            and (pending[2] is None or mode is None or pending[2] == mode)
+        ):
             for p in pending[1]:
                 if side(p) not in known and p not in candidate.people:
                     candidate.people.insert(0, p)

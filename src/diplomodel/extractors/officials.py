@@ -19,49 +19,410 @@ from diplomodel.text import Token
 __all__ = ["Mention", "Person", "find_people"]
 
 PARTICLES = frozenset(
-    "von van der den de da do dos das di du la le bin bint ibn al el ben abu del della ter zu af y".split()
+    [
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "ben",
+        "abu",
+        "del",
+        "della",
+        "ter",
+        "zu",
+        "af",
+        "y",
+    ]
 )
 HONORIFICS = frozenset(
-    "mr mrs ms miss dr sir dame prof professor sheikh shaikh sheikha excellency he hrh hh mister madam lord lady".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "prof",
+        "professor",
+        "sheikh",
+        "shaikh",
+        "sheikha",
+        "excellency",
+        "he",
+        "hrh",
+        "hh",
+        "mister",
+        "madam",
+        "lord",
+        "lady",
+    ]
 )
 # Capitalised words that never belong to a person's name; a run holding one is not a name.
 NOT_NAME = frozenset(
-    """
-    the a an and in on at of for to by with from during after before as but while this that these
-    those his her their its our my your both also however meanwhile according speaking photo
-    read more today yesterday he she they it we i you there here when where what which who whom
-    why how all some many several other another each every no not one two three first second
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december jan feb mar apr jun jul aug sep sept
-    oct nov dec ministry ministries office government council commission committee department
-    parliament assembly union republic kingdom states state house palace hall summit forum
-    conference meeting agency news court party army forces force bank fund organization
-    organisation treaty agreement declaration day university institute center centre embassy
-    consulate mission secretariat cabinet administration senate congress chamber federation
-    federal national international central democratic islamic strategic division plans expo
-    business investment dialogue area free trade programme program initiative corridor talks
-    visit statement press briefing readout update updated published posted source file image
-    video watch live breaking exclusive analysis opinion editorial report reports news agency
-    airport city province region county district street road avenue square building tower
-    hotel club group company corporation limited ltd inc foundation association society
-    movement front alliance coalition bloc community zone sea ocean gulf river lake mountain
-    island islands north south east west northern southern eastern western middle great new
-    old upper lower minister president prime premier chancellor king queen emir sultan prince
-    princess crown deputy vice secretary general director chairman chairperson chair speaker
-    ambassador envoy representative senator governor mayor leader leaders head chief spokesman
-    spokesperson spokeswoman foreign affairs defence defense interior finance economy energy
-    health justice education culture tourism agriculture trade industry labour labor
-    transport communications information security affairs relations cooperation development
-    covid coronavirus pandemic war crisis conflict peace
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "during",
+        "after",
+        "before",
+        "as",
+        "but",
+        "while",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "both",
+        "also",
+        "however",
+        "meanwhile",
+        "according",
+        "speaking",
+        "photo",
+        "read",
+        "more",
+        "today",
+        "yesterday",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "there",
+        "here",
+        "when",
+        "where",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "how",
+        "all",
+        "some",
+        "many",
+        "several",
+        "other",
+        "another",
+        "each",
+        "every",
+        "no",
+        "not",
+        "one",
+        "two",
+        "three",
+        "first",
+        "second",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "ministry",
+        "ministries",
+        "office",
+        "government",
+        "council",
+        "commission",
+        "committee",
+        "department",
+        "parliament",
+        "assembly",
+        "union",
+        "republic",
+        "kingdom",
+        "states",
+        "state",
+        "house",
+        "palace",
+        "hall",
+        "summit",
+        "forum",
+        "conference",
+        "meeting",
+        "agency",
+        "news",
+        "court",
+        "party",
+        "army",
+        "forces",
+        "force",
+        "bank",
+        "fund",
+        "organization",
+        "organisation",
+        "treaty",
+        "agreement",
+        "declaration",
+        "day",
+        "university",
+        "institute",
+        "center",
+        "centre",
+        "embassy",
+        "consulate",
+        "mission",
+        "secretariat",
+        "cabinet",
+        "administration",
+        "senate",
+        "congress",
+        "chamber",
+        "federation",
+        "federal",
+        "national",
+        "international",
+        "central",
+        "democratic",
+        "islamic",
+        "strategic",
+        "division",
+        "plans",
+        "expo",
+        "business",
+        "investment",
+        "dialogue",
+        "area",
+        "free",
+        "trade",
+        "programme",
+        "program",
+        "initiative",
+        "corridor",
+        "talks",
+        "visit",
+        "statement",
+        "press",
+        "briefing",
+        "readout",
+        "update",
+        "updated",
+        "published",
+        "posted",
+        "source",
+        "file",
+        "image",
+        "video",
+        "watch",
+        "live",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "editorial",
+        "report",
+        "reports",
+        "news",
+        "agency",
+        "airport",
+        "city",
+        "province",
+        "region",
+        "county",
+        "district",
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "building",
+        "tower",
+        "hotel",
+        "club",
+        "group",
+        "company",
+        "corporation",
+        "limited",
+        "ltd",
+        "inc",
+        "foundation",
+        "association",
+        "society",
+        "movement",
+        "front",
+        "alliance",
+        "coalition",
+        "bloc",
+        "community",
+        "zone",
+        "sea",
+        "ocean",
+        "gulf",
+        "river",
+        "lake",
+        "mountain",
+        "island",
+        "islands",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "middle",
+        "great",
+        "new",
+        "old",
+        "upper",
+        "lower",
+        "minister",
+        "president",
+        "prime",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "prince",
+        "princess",
+        "crown",
+        "deputy",
+        "vice",
+        "secretary",
+        "general",
+        "director",
+        "chairman",
+        "chairperson",
+        "chair",
+        "speaker",
+        "ambassador",
+        "envoy",
+        "representative",
+        "senator",
+        "governor",
+        "mayor",
+        "leader",
+        "leaders",
+        "head",
+        "chief",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "foreign",
+        "affairs",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "economy",
+        "energy",
+        "health",
+        "justice",
+        "education",
+        "culture",
+        "tourism",
+        "agriculture",
+        "trade",
+        "industry",
+        "labour",
+        "labor",
+        "transport",
+        "communications",
+        "information",
+        "security",
+        "affairs",
+        "relations",
+        "cooperation",
+        "development",
+        "covid",
+        "coronavirus",
+        "pandemic",
+        "war",
+        "crisis",
+        "conflict",
+        "peace",
+    ]
 )
-_DETERMINERS = frozenset("the a an his her their its".split())
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its"])
 _LEFT_MODIFIERS = frozenset(
-    "former acting late then outgoing incoming interim new newly appointed designate ex current".split()
+    [
+        "former",
+        "acting",
+        "late",
+        "then",
+        "outgoing",
+        "incoming",
+        "interim",
+        "new",
+        "newly",
+        "appointed",
+        "designate",
+        "ex",
+        "current",
+    ]
 )
 _DEMOTING = frozenset(("former", "late", "ex", "then", "outgoing"))
 _COUNTERPART = frozenset(("counterpart", "counterparts"))
-_APPOSITION_LINKS = (("who", "is"), ("who", "serves", "as"), ("who", "also", "serves", "as"), ("who", "is", "also"), ("the",), ("who", "heads"), ("who", "leads"), ("who", "head"))  # fmt: skip
+_APPOSITION_LINKS = (
+    ("who", "is"),
+    ("who", "serves", "as"),
+    ("who", "also", "serves", "as"),
+    ("who", "is", "also"),
+    ("the",),
+)
 # Precedence when one person holds several offices ("Deputy Prime Minister and Foreign Minister").
 _ROLE_RANK = {
     role: i
@@ -149,16 +510,19 @@ class _Names:
         self.art = art
         tokens = art.tokens
         blocked: set[int] = set()
-        for hit in art.titles:
-            blocked.update(range(hit.start, hit.end))
-        for hit in art.orgs:
-            blocked.update(range(hit.start, hit.end))
+        for bounds in [(h.start, h.end) for h in art.titles] + [(h.start, h.end) for h in art.orgs]:
+            blocked.update(range(*bounds))
         first_names = art.book.first_name_countries
         for hit in art.countries:
             # "Jordan Bardella": a first-name country followed by a capitalised word is a name.
             key = " ".join(t.key for t in tokens[hit.start : hit.end])
             nxt = tokens[hit.end] if hit.end < len(tokens) else None
-            if key in first_names and nxt is not None and _is_name_token(nxt) and not nxt.newline_before:
+            if (
+                key in first_names
+                and nxt is not None
+                and _is_name_token(nxt)
+                and not nxt.newline_before
+            ):
                 continue
             blocked.update(range(hit.start, hit.end))
         self.blocked = blocked
@@ -167,7 +531,15 @@ class _Names:
 
     def _ok(self, i: int) -> bool:
         tok = self.art.tokens[i]
-        return i not in self.blocked and (_is_name_token(tok) or (tok.text.isupper() and tok.kind == "word" and len(tok.text) > 1 and tok.key not in NOT_NAME))
+        return i not in self.blocked and (
+            _is_name_token(tok)
+            or (
+                tok.text.isupper()
+                and tok.kind == "word"
+                and len(tok.text) > 1
+                and tok.key not in NOT_NAME
+            )
+        )
 
     def _scan(self) -> None:
         tokens = self.art.tokens
@@ -187,7 +559,13 @@ class _Names:
                         j += 1
                         continue
                     # hyphenated parts: "Jean-Yves", "Al-Sudani"
-                    if tok.text == "-" and not tok.gap and j + 1 < e and self._ok(j + 1) and not tokens[j + 1].gap:
+                    if (
+                        tok.text == "-"
+                        and not tok.gap
+                        and j + 1 < e
+                        and self._ok(j + 1)
+                        and not tokens[j + 1].gap
+                    ):
                         j += 2
                         continue
                     # initials: "Antony J. Blinken"
@@ -197,7 +575,12 @@ class _Names:
                     ):  # fmt: skip
                         j += 3
                         continue
-                    if tok.key in PARTICLES and j + 1 < e and self._ok(j + 1) and not tokens[j + 1].newline_before:
+                    if (
+                        tok.key in PARTICLES
+                        and j + 1 < e
+                        and self._ok(j + 1)
+                        and not tokens[j + 1].newline_before
+                    ):
                         j += 2
                         continue
                     break
@@ -239,12 +622,12 @@ class _Builder:
 
     def _side_ending_at(self, end: int) -> tuple[int, str | None, str | None] | None:
         """A country or organisation hit ending at token ``end`` (exclusive): (start, cc, org)."""
-        for hit in self.art.countries:
-            if hit.end == end:
-                return hit.start, hit.entry.alpha2, None
-        for hit in self.art.orgs:
-            if hit.end == end:
-                return hit.start, None, hit.entry.acronym
+        for country in self.art.countries:
+            if country.end == end:
+                return country.start, country.entry.alpha2, None
+        for org in self.art.orgs:
+            if org.end == end:
+                return org.start, None, org.entry.acronym
         return None
 
     def _side_at(self, start: int) -> tuple[int, str | None, str | None] | None:
@@ -298,17 +681,17 @@ class _Builder:
                         end, country, org = side[0], side[1], side[2]
                         end = self._skip_acronym_parens(end)
                         break
-                    if tok.kind == "punct" and tok.text != "-" or tok.newline_before:
+                    if (tok.kind == "punct" and tok.text != "-") or tok.newline_before:
                         break
                     if tok.text[:1].islower() and tok.key not in ("of", "the", "and", "for"):
                         break
                     k += 1
-            if entry.role is Role.AMBASSADOR or role is Role.AMBASSADOR:
+            host = (
+                self._side_at(end + 1) if end + 1 < n and tokens[end].key in ("to", "in") else None
+            )
+            if Role.AMBASSADOR in (entry.role, role) and host is not None:
                 # "Ambassador to Pakistan": the host country is not the ambassador's side.
-                if end + 1 < n and tokens[end].key in ("to", "in") and self._side_at(end + 1):
-                    side = self._side_at(end + 1)
-                    assert side is not None
-                    end = side[0]
+                end = host[0]
             # Left: affiliation and modifiers ("former Turkish", "Turkey's", "U.S.").
             left = start
             demoted = False
@@ -341,7 +724,7 @@ class _Builder:
                 left += 1
             if country is None and org is None and left_sides:
                 country, org = left_sides[0]
-            title_text = art.surface(hit.start, hit.end if end <= hit.end else hit.end)
+            title_text = art.surface(hit.start, hit.end)
             if role is not None and role is not entry.role:
                 title_text = art.surface(hit.start, self._title_end(hit.start, end))
             if demoted:
@@ -436,7 +819,9 @@ class _Builder:
                 if j < n and tokens[j].key in (",", "and"):
                     if j + 1 < n and tokens[j].text == "," and tokens[j + 1].key == "and":
                         j += 1
-                    if self._side_at(j + 1) or (j + 2 < n and tokens[j + 1].key == "the" and self._side_at(j + 2)):
+                    if self._side_at(j + 1) or (
+                        j + 2 < n and tokens[j + 1].key == "the" and self._side_at(j + 2)
+                    ):
                         j += 1
                         continue
                 break
@@ -525,14 +910,24 @@ class _Builder:
             if start in self.used_names or end - start < 2 or end >= n or tokens[end].text != ",":
                 continue
             k = end + 1
-            if k + 1 < n and tokens[k].key == "who" and tokens[k + 1].key in ("heads", "leads", "chairs"):
+            if (
+                k + 1 < n
+                and tokens[k].key == "who"
+                and tokens[k + 1].key in ("heads", "leads", "chairs")
+            ):
                 limit = min(n, k + 12)
                 for j in range(k + 2, limit):
                     if tokens[j].text in (",", ".", ";") or tokens[j].newline_before:
                         break
-                    hit = self.art.country_at.get(j)
-                    if hit is not None:
-                        mention = Mention(start, end, role=Role.OFFICIAL, country=hit.entry.alpha2, kind="apposition")
+                    found = self.art.country_at.get(j)
+                    if found is not None:
+                        mention = Mention(
+                            start,
+                            end,
+                            role=Role.OFFICIAL,
+                            country=found.entry.alpha2,
+                            kind="apposition",
+                        )
                         self._set_name(mention, (start, end))
                         self.mentions.append(mention)
                         break
@@ -546,9 +941,7 @@ def _name_tokens(name: str) -> frozenset[str]:
 
 
 def _compatible(a: Mention, p: Person) -> bool:
-    if a.side and p.side and a.side != p.side:
-        return False
-    return True
+    return not (a.side and p.side and a.side != p.side)
 
 
 def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
@@ -563,7 +956,9 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     mentions = sorted(builder.mentions, key=lambda m: (m.start, m.end))
     people: list[Person] = []
     # 1. named mentions, fullest names first so that "Cavusoglu" joins "Mevlut Cavusoglu"
-    named = sorted((m for m in mentions if m.name), key=lambda m: (-len(_name_tokens(m.name or "")), m.start))
+    named = sorted(
+        (m for m in mentions if m.name), key=lambda m: (-len(_name_tokens(m.name or "")), m.start)
+    )
     for m in named:
         tokens = _name_tokens(m.name or "")
         if not tokens:
@@ -591,12 +986,20 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         matches = [p for p in people if tokens <= p.name_tokens]
         if len(matches) == 1:
             p = matches[0]
-            m = Mention(start, end, name_start=start, name_end=end, name=art.surface(start, end), kind="surname", person=p.index)
+            m = Mention(
+                start,
+                end,
+                name_start=start,
+                name_end=end,
+                name=art.surface(start, end),
+                kind="surname",
+                person=p.index,
+            )
             p.mentions.append(m)
             mentions.append(m)
     # 3. anonymous mentions: join the one person of the same side (and role when several)
     for m in mentions:
-        if m.name is not None or m.kind == "plural" and m.side is None:
+        if m.name is not None or (m.kind == "plural" and m.side is None):
             continue
         side = m.side or m.implied_country or m.implied_org
         if side is None:
@@ -627,7 +1030,14 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
             p.title = best.title
             p.role = best.role
             for m in titled:
-                if m.name and m.role is not None and m.kind == "titled" and better_role(m.role, p.role) is m.role and m.role is not p.role and best.kind != "titled":
+                if (
+                    m.name
+                    and m.role is not None
+                    and m.kind == "titled"
+                    and better_role(m.role, p.role) is m.role
+                    and m.role is not p.role
+                    and best.kind != "titled"
+                ):
                     p.role = m.role
         if p.country is None and p.org is None:
             for m in p.mentions:
