@@ -156,6 +156,44 @@ def _place_preceded(art: Article, start: int) -> bool:
     return False
 
 
+_VISIT_WORDS = frozenset(
+    [
+        "visit",
+        "visits",
+        "visited",
+        "visiting",
+        "trip",
+        "tour",
+        "travelled",
+        "traveled",
+        "arrived",
+        "arrival",
+        "arriving",
+    ]
+)
+
+
+def _country_is_venue(art: Article, start: int, trigger_end: int) -> bool:
+    """
+    'his visit to Brazil', 'visiting Korea', 'arrived in Rabat', or 'met ... in Poland' close
+    after the meeting phrase; not 'a ceasefire in Sudan'.
+    """
+    tokens = art.tokens
+    k = start - 1
+    if k >= 0 and tokens[k].key == "the":
+        k -= 1
+    if k < 0:
+        return False
+    if tokens[k].key in ("visiting", "touring"):
+        return True
+    if tokens[k].key in ("to", "in", "of") and k > 0:
+        if tokens[k - 1].key in _VISIT_WORDS:
+            return True
+        if tokens[k].key == "in" and tokens[k - 1].key not in _MENTIONED:
+            return 0 <= k - trigger_end <= 8
+    return False
+
+
 def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
     """
     The city (or venue's city) nearest a meeting phrase after in/at/to; else a country after
@@ -180,7 +218,7 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
         for chit in art.countries:
             if not s <= chit.start < e or chit.entry.kind != "name":
                 continue
-            if not _place_preceded(art, chit.start):
+            if not _country_is_venue(art, chit.start, t.hit.end):
                 continue
             distance = abs(chit.start - t.hit.start)
             span = (art.tokens[chit.start].start, art.tokens[chit.end - 1].end)
@@ -205,10 +243,11 @@ def _dateline_place(art: Article) -> FoundPlace | None:
         tok = art.tokens[hit.start]
         if dl.city_start <= tok.start < dl.city_end:
             ref: PlaceRef = hit.entry
+            end = art.tokens[hit.end - 1].end
+            surface = art.text[tok.start : end]
+            # "NEW DELHI" in a dateline is written as the gazetteer writes it.
             return FoundPlace(
-                art.text[tok.start : art.tokens[hit.end - 1].end],
-                ref.country,
-                (tok.start, art.tokens[hit.end - 1].end),
+                ref.name if surface.isupper() else surface, ref.country, (tok.start, end)
             )
     return None
 

@@ -77,6 +77,9 @@ class Article:
         names = spans(self.countries) + spans(self.orgs)
         places = spans(self.places)
         self.places = [p for p in self.places if not covered(p, names)]
+        # "Kazakh" is a demonym, not the town of that name.
+        demonyms = {(h.start, h.end) for h in self.countries if h.entry.kind == "demonym"}
+        self.places = [p for p in self.places if (p.start, p.end) not in demonyms]
         self.countries = [c for c in self.countries if not covered(c, places + spans(self.orgs))]
         self.orgs = [o for o in self.orgs if not covered(o, spans(self.titles))]
         # "Security" in "Organization for Security and Co-operation in Europe" is not a topic.

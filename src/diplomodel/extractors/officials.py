@@ -50,6 +50,18 @@ PARTICLES = frozenset(
 )
 HONORIFICS = frozenset(
     [
+        "general",
+        "brigadier",
+        "colonel",
+        "lieutenant",
+        "admiral",
+        "marshal",
+        "commander",
+        "datuk",
+        "dato",
+        "datin",
+        "seri",
+        "sayyid",
         "mr",
         "mrs",
         "ms",
@@ -396,6 +408,8 @@ NOT_NAME = frozenset(
         "peace",
     ]
 )
+# "Ambassador to Kenya Chad Morrison": after these, a first-name country is the country.
+_PLACE_PREPOSITIONS = frozenset(("to", "of", "in", "from", "visiting", "into", "across"))
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its"])
 _LEFT_MODIFIERS = frozenset(
     [
@@ -517,11 +531,15 @@ class _Names:
             # "Jordan Bardella": a first-name country followed by a capitalised word is a name.
             key = " ".join(t.key for t in tokens[hit.start : hit.end])
             nxt = tokens[hit.end] if hit.end < len(tokens) else None
+            prev = tokens[hit.start - 1].key if hit.start > 0 else ""
             if (
                 key in first_names
                 and nxt is not None
                 and _is_name_token(nxt)
                 and not nxt.newline_before
+                and hit.end not in art.country_at
+                and hit.end not in art.title_at
+                and prev not in _PLACE_PREPOSITIONS
             ):
                 continue
             blocked.update(range(hit.start, hit.end))
@@ -531,6 +549,8 @@ class _Names:
 
     def _ok(self, i: int) -> bool:
         tok = self.art.tokens[i]
+        if tok.key in HONORIFICS:
+            return False
         return i not in self.blocked and (
             _is_name_token(tok)
             or (
@@ -551,37 +571,44 @@ class _Names:
                     i += 1
                     continue
                 j = i + 1
+                if len(tokens[i].text) == 1 and j < e and tokens[j].text == "." and j + 1 < e:
+                    # "S. Jaishankar": an initial opens the name
+                    if not self._ok(j + 1) or tokens[j + 1].newline_before:
+                        i += 1
+                        continue
+                    j += 2
                 while j < e:
                     tok = tokens[j]
                     if tok.newline_before:
                         break
-                    if self._ok(j) and tok.gap in (" ", ""):
-                        j += 1
-                        continue
-                    # hyphenated parts: "Jean-Yves", "Al-Sudani"
-                    if (
-                        tok.text == "-"
-                        and not tok.gap
-                        and j + 1 < e
-                        and self._ok(j + 1)
-                        and not tokens[j + 1].gap
-                    ):
-                        j += 2
-                        continue
-                    # initials: "Antony J. Blinken"
+                    # initials: "Antony J. Blinken", "Michael R. Pompeo"
                     if (
                         tok.kind == "word" and len(tok.text) == 1 and tok.text.isupper()
                         and j + 2 < n and tokens[j + 1].text == "." and self._ok(j + 2)
                     ):  # fmt: skip
                         j += 3
                         continue
+                    if self._ok(j) and tok.gap in (" ", ""):
+                        j += 1
+                        continue
+                    # hyphenated parts: "Jean-Yves", "Al-Sudani", "Min-seok"
                     if (
-                        tok.key in PARTICLES
+                        tok.text == "-"
+                        and not tok.gap
                         and j + 1 < e
-                        and self._ok(j + 1)
-                        and not tokens[j + 1].newline_before
+                        and tokens[j + 1].kind == "word"
+                        and tokens[j + 1].text[:1].isalpha()
+                        and (j + 1) not in self.blocked
+                        and not tokens[j + 1].gap
                     ):
                         j += 2
+                        continue
+                    # particles, one or several: "von der Leyen", "van den Heuvel", "bin Salman"
+                    k = j
+                    while k < e and tokens[k].key in PARTICLES and not tokens[k].newline_before:
+                        k += 1
+                    if k > j and k < e and self._ok(k) and not tokens[k].newline_before:
+                        j = k + 1
                         continue
                     break
                 self.run_end[i] = j
@@ -668,6 +695,15 @@ class _Builder:
                 consumed.add(other.start)
                 role = better_role(role, other.entry.role)
                 end = other.end
+            # "Minister of Foreign Affairs and Diaspora of X": the office's name goes on.
+            if end + 2 < n and tokens[end].key == "and" and tokens[end + 1].text[:1].isupper():
+                k = end + 1
+                while k < min(n, end + 5) and tokens[k].is_capitalized and k not in art.title_at:
+                    if self._side_at(k):
+                        break
+                    k += 1
+                if k < n and k > end + 1 and tokens[k].key in ("of", "for"):
+                    end = k
             # Right complement: "of Turkiye", "of the Commission of the African Union".
             country = org = None
             j = end
@@ -774,10 +810,15 @@ class _Builder:
                 self._set_name(mention, run)
                 return
         # 3. "The Foreign Affairs Minister of Azerbaijan, Jeyhun Bayramov met ..."
-        definite = left == 0 or tokens[left - 1].key in _DETERMINERS or self._sentence_start(left)
-        if definite and end + 1 < n and tokens[end].text == ",":
+        definite = (
+            left == 0
+            or tokens[left - 1].key in _DETERMINERS
+            or self._sentence_start(left)
+            or mention.side is not None
+        )
+        if end + 1 < n and tokens[end].text == ",":
             run = names.run_at(end + 1)
-            if run is not None:
+            if run is not None and (definite or run[1] - run[0] >= 2):
                 self._set_name(mention, run)
 
     def _sentence_start(self, i: int) -> bool:
@@ -878,8 +919,17 @@ class _Builder:
                     continue
                 if left == 0 or tokens[left - 1].key != "the":
                     continue
-            mention = Mention(left, i + 1, role=None, country=country, org=org, kind="counterpart")
             end = i + 1
+            # "his Cameroonian counterpart, Minister of External Relations NAME": one person
+            follower = next(
+                (m for m in self.mentions if m.start in (end, end + 1) and m.kind == "titled"),
+                None,
+            )
+            if follower is not None and tok.key != "side":
+                if follower.side is None:
+                    follower.country, follower.org = country, org
+                continue
+            mention = Mention(left, i + 1, role=None, country=country, org=org, kind="counterpart")
             run = self.names.run_at(end) if end < n and not tokens[end].newline_before else None
             if run is None and end + 1 < n and tokens[end].text == ",":
                 run = self.names.run_at(end + 1)
