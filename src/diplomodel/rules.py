@@ -144,7 +144,8 @@ class Signal:
     BACKGROUND = "background"  # a past meeting told as history: "last met"
     NOT_MEETING = "not_meeting"  # a message, letter or statement: "sent a letter"
     SEPARATE = "separate"  # starts a further meeting: "also met", "separately"
-    ALL = ("meeting", "plan", "negation", "background", "not_meeting", "separate")
+    REFERENCE = "reference"  # points back at a reported meeting: "the meeting took place"
+    ALL = ("meeting", "plan", "negation", "background", "not_meeting", "separate", "reference")
 
 
 @attrs.frozen

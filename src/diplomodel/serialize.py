@@ -56,6 +56,8 @@ def _official(o: Official) -> dict[str, Any]:
         "title": o.title,
         "mentions": [_span(s) for s in o.mentions],
     }
+    if o.country is not None:
+        out["country_name"] = o.country.name
     if o.org is not None:
         out["org_name"] = o.org.name
     return out
@@ -199,13 +201,18 @@ def _date(value: Any, owner: str, key: str) -> dt.date:
 def _read_official(data: Any) -> Official:
     owner = "Official"
     cc = _opt(data, owner, "country", str)
+    country = None
+    if cc:
+        canonical = country_from_code(cc)
+        name = _opt(data, owner, "country_name", str) or canonical.name
+        country = Country(canonical.alpha2, canonical.alpha3, name)
     acronym = _opt(data, owner, "org", str)
     org = Organization(acronym, _opt(data, owner, "org_name", str) or acronym) if acronym else None
     return Official(
         name=_opt(data, owner, "name", str),
         role=_enum(Role, _get(data, owner, "role", str), owner, "role"),
         title=_opt(data, owner, "title", str),
-        country=country_from_code(cc) if cc else None,
+        country=country,
         org=org,
         mentions=_spans(data.get("mentions", []), owner, "mentions"),
     )
@@ -311,7 +318,11 @@ def _read_meeting_date(data: Any) -> MeetingDate:
 
 _READERS: dict[type, Callable[[Any], Any]] = {
     Span: _read_span,
-    Country: lambda d: country_from_code(_get(d, "Country", "alpha2", str)),
+    Country: lambda d: Country(
+        _get(d, "Country", "alpha2", str),
+        _get(d, "Country", "alpha3", str),
+        _get(d, "Country", "name", str),
+    ),
     Organization: lambda d: Organization(
         _get(d, "Organization", "acronym", str), _get(d, "Organization", "name", str)
     ),

@@ -53,5 +53,10 @@ def test_article(record: dict[str, Any]) -> None:
 
 def test_known_failures_exist() -> None:
     """Every known failure names an article of the corpus."""
-    ids = {json.loads(line)["id"] for p in HERE.glob("*.jsonl") for line in p.read_text("utf-8").splitlines() if line.strip()}
+    ids = {
+        json.loads(line)["id"]
+        for p in HERE.glob("*.jsonl")
+        for line in p.read_text("utf-8").splitlines()
+        if line.strip()
+    }
     assert sorted(set(KNOWN) - ids) == []

@@ -14,7 +14,8 @@ from typing import NamedTuple
 from diplomodel.compiled import PlaceRef
 from diplomodel.dates import Resolved, find_dates, resolve
 from diplomodel.extractors.context import Article
-from diplomodel.extractors.meetings import Frame
+from diplomodel.extractors.meetings import Frame, Trigger
+from diplomodel.grammar import grammar_words
 from diplomodel.model import DateBasis, DatePrecision
 from diplomodel.rules import Signal
 
@@ -27,6 +28,8 @@ __all__ = [
     "meeting_place",
     "meeting_topics",
 ]
+
+WORDS = grammar_words()
 
 
 class FoundDate(NamedTuple):
@@ -60,6 +63,11 @@ def _trigger_sentences(frame: Frame) -> list[int]:
     return seen
 
 
+def _own_first(frame: Frame) -> list[Trigger]:
+    # The phrases that report the meeting come before those that only refer back to it.
+    return sorted(frame.triggers, key=lambda t: t.reference)
+
+
 def _char_range(art: Article, sentence: int) -> tuple[int, int]:
     s, e = art.sentences[sentence]
     return art.tokens[s].start, art.tokens[e - 1].end
@@ -71,7 +79,7 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     """
     dl = art.dateline
     best: tuple[int, FoundDate] | None = None
-    for t in frame.triggers:
+    for t in _own_first(frame):
         lo, hi = _char_range(art, t.sentence)
         anchor = art.tokens[t.hit.start].start
         for mention in find_dates(art.text, lo, hi):
@@ -97,80 +105,20 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     return None
 
 
-_PLACE_PREPS = frozenset(("in", "at", "to", "visiting", "from", "inside"))
-_PLACE_SKIP = frozenset(("the", "a", "an", "city", "capital", "of", "town", "resort", "port"))
-# Nouns before "in X" that make X a place merely mentioned, not where the meeting was.
-_MENTIONED = frozenset(
-    [
-        "situation",
-        "war",
-        "crisis",
-        "conflict",
-        "fighting",
-        "violence",
-        "attack",
-        "attacks",
-        "attacked",
-        "killed",
-        "born",
-        "based",
-        "correspondent",
-        "stationed",
-        "killings",
-        "massacre",
-        "elections",
-        "election",
-        "protests",
-        "tensions",
-        "developments",
-        "events",
-        "fire",
-        "offensive",
-        "operation",
-        "operations",
-        "peace",
-        "settlement",
-        "investment",
-        "investments",
-        "projects",
-        "project",
-        "embassy",
-        "consulate",
-    ]
-)
-
-
 def _place_preceded(art: Article, start: int) -> bool:
     tokens = art.tokens
     k = start - 1
     steps = 0
     while k >= 0 and steps < 5:
         tok = tokens[k]
-        if tok.key in _PLACE_PREPS:
-            return not (k > 0 and tokens[k - 1].key in _MENTIONED)
-        if tok.key in _PLACE_SKIP or any(h.end == k + 1 for h in art.countries):
+        if tok.key in WORDS.place_prepositions_meeting:
+            return not (k > 0 and tokens[k - 1].key in WORDS.mentioned_place_nouns)
+        if tok.key in WORDS.place_skip_words or any(h.end == k + 1 for h in art.countries):
             k -= 1
             steps += 1
             continue
         return False
     return False
-
-
-_VISIT_WORDS = frozenset(
-    [
-        "visit",
-        "visits",
-        "visited",
-        "visiting",
-        "trip",
-        "tour",
-        "travelled",
-        "traveled",
-        "arrived",
-        "arrival",
-        "arriving",
-    ]
-)
 
 
 def _country_is_venue(art: Article, start: int, trigger_end: int) -> bool:
@@ -187,9 +135,9 @@ def _country_is_venue(art: Article, start: int, trigger_end: int) -> bool:
     if tokens[k].key in ("visiting", "touring"):
         return True
     if tokens[k].key in ("to", "in", "of") and k > 0:
-        if tokens[k - 1].key in _VISIT_WORDS:
+        if tokens[k - 1].key in WORDS.visit_words:
             return True
-        if tokens[k].key == "in" and tokens[k - 1].key not in _MENTIONED:
+        if tokens[k].key == "in" and tokens[k - 1].key not in WORDS.mentioned_place_nouns:
             return 0 <= k - trigger_end <= 8
     return False
 
@@ -202,7 +150,10 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
     best: tuple[int, FoundPlace] | None = None
     country_only: tuple[int, FoundPlace] | None = None
     sentences = _trigger_sentences(frame)
-    for t in frame.triggers:
+    own = [t for t in frame.triggers if not t.reference]
+    for t in _own_first(frame):
+        if best is not None and t.reference and own:
+            break
         s, e = art.sentences[t.sentence]
         for hit in art.places:
             if not s <= hit.start < e:
@@ -254,20 +205,6 @@ def _dateline_place(art: Article) -> FoundPlace | None:
 
 _ORDINAL = re.compile(
     r"^\d+(st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$"
-)
-_CONNECTORS = frozenset(("of", "and", "for", "on", "the", "in", "&"))
-_LOWER_HEADS = frozenset(
-    (
-        "summit",
-        "meeting",
-        "ministerial",
-        "forum",
-        "conference",
-        "session",
-        "talks",
-        "council",
-        "dialogue",
-    )
 )
 
 
@@ -330,14 +267,14 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
         ):
             if tok.text[:1].isupper():
                 capitalised = True
-            if tok.key in art.book.occasion_heads or tok.key in _LOWER_HEADS:
+            if tok.key in art.book.occasion_heads or tok.key in WORDS.occasion_lower_heads:
                 has_head = True
             pieces.append(tok.gap if pieces else "")
             pieces.append(tok.text)
             k += 1
             last_good = k
             continue
-        if tok.key in _LOWER_HEADS and capitalised:
+        if tok.key in WORDS.occasion_lower_heads and capitalised:
             has_head = True
             pieces.append(tok.gap)
             pieces.append(tok.text)
@@ -345,7 +282,7 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             last_good = k
             continue
         if (
-            tok.key in _CONNECTORS
+            tok.key in WORDS.occasion_connectors
             and k + 1 < s_end
             and (tokens[k + 1].text[:1].isupper() or art.org_at.get(k + 1))
         ):

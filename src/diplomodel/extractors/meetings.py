@@ -14,61 +14,15 @@ from dataclasses import dataclass, field
 
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.officials import Mention, Person
+from diplomodel.grammar import grammar_words
 from diplomodel.matcher import Hit
 from diplomodel.model import MeetingMode
 from diplomodel.rules import MeetingPhrase, Signal
 
 __all__ = ["Frame", "Trigger", "find_frames"]
 
-# Reported speech and subordinate clauses after the meeting phrase name other people.
-_CLAUSE_CUT = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "added",
-        "adding",
-        "noting",
-        "stressing",
-        "according",
-        "recalled",
-        "because",
-        "although",
-    ]
-)
-_PAST_FIRST = frozenset(
-    [
-        "met",
-        "held",
-        "had",
-        "sat",
-        "spoke",
-        "paid",
-        "called",
-        "talked",
-        "received",
-        "hosted",
-        "welcomed",
-        "greeted",
-        "conferred",
-        "exchanged",
-        "compared",
-        "phoned",
-        "telephoned",
-        "rang",
-        "was",
-        "were",
-        "has",
-        "have",
-        "also",
-        "later",
-        "then",
-        "separately",
-        "subsequently",
-        "went",
-    ]
-)
-_REFERENCE_FIRST = frozenset(["the", "their", "in", "at", "during", "a"])
+WORDS = grammar_words()
+
 _PLAN_WINDOW_BEFORE = 5
 _PLAN_WINDOW_AFTER = 4
 
@@ -103,12 +57,11 @@ class Frame:
 
 
 def _is_reference(phrase: MeetingPhrase, art: Article, hit: Hit[MeetingPhrase]) -> bool:
-    first = art.tokens[hit.start].key
-    return first in _REFERENCE_FIRST and phrase.mode is MeetingMode.IN_PERSON
+    return phrase.signal == Signal.REFERENCE
 
 
 def _noun_trigger(art: Article, hit: Hit[MeetingPhrase]) -> bool:
-    return art.tokens[hit.start].key not in _PAST_FIRST
+    return art.tokens[hit.start].key not in WORDS.past_openers
 
 
 def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[int, list[int]]]:
@@ -132,7 +85,7 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             # "also met", "later held talks" report a meeting too
             by_sentence.setdefault(s, []).append(Trigger(hit, s, False))
     for hit in art.phrases:
-        if hit.entry.signal != Signal.MEETING:
+        if hit.entry.signal not in (Signal.MEETING, Signal.REFERENCE):
             continue
         s = art.sentence_of(hit.start)
         if _vetoed(art, hit, cues.get(s, [])):
@@ -175,7 +128,7 @@ def _clause_people(
     last_trigger = max(t.hit.end for t in triggers)
     cut = e
     for i in range(last_trigger, e):
-        if art.tokens[i].key in _CLAUSE_CUT:
+        if art.tokens[i].key in WORDS.clause_cut_words:
             cut = i
             break
     return [m for m in mentions if s <= m.start < cut and (m.person >= 0 or m.kind == "plural")]
@@ -223,10 +176,14 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         sides = {side(p) for p in order}
         known = {x for x in sides if x}
         enough = len(known) >= 2 or (len(known) == 1 and None in sides)
+        if all(t.reference for t in triggers):
+            enough = False  # "the meeting took place in ..." adds to a meeting, never starts one
         if not enough:
             if current is not None:
                 current.triggers.extend(triggers)
                 current.sentences.append(s)
+                if current.mode is None:
+                    current.mode = mode
                 current.plural_roles.extend(plural)
                 for p in order:
                     if p not in current.people and (

@@ -13,423 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diplomodel.extractors.context import Article
+from diplomodel.grammar import grammar_words
 from diplomodel.model import Role
 from diplomodel.text import Token
 
 __all__ = ["Mention", "Person", "find_people"]
 
-PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "di",
-        "du",
-        "la",
-        "le",
-        "bin",
-        "bint",
-        "ibn",
-        "al",
-        "el",
-        "ben",
-        "abu",
-        "del",
-        "della",
-        "ter",
-        "zu",
-        "af",
-        "y",
-    ]
-)
-HONORIFICS = frozenset(
-    [
-        "general",
-        "brigadier",
-        "colonel",
-        "lieutenant",
-        "admiral",
-        "marshal",
-        "commander",
-        "datuk",
-        "dato",
-        "datin",
-        "seri",
-        "sayyid",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "dame",
-        "prof",
-        "professor",
-        "sheikh",
-        "shaikh",
-        "sheikha",
-        "excellency",
-        "he",
-        "hrh",
-        "hh",
-        "mister",
-        "madam",
-        "lord",
-        "lady",
-    ]
-)
-# Capitalised words that never belong to a person's name; a run holding one is not a name.
-NOT_NAME = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "to",
-        "by",
-        "with",
-        "from",
-        "during",
-        "after",
-        "before",
-        "as",
-        "but",
-        "while",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "both",
-        "also",
-        "however",
-        "meanwhile",
-        "according",
-        "speaking",
-        "photo",
-        "read",
-        "more",
-        "today",
-        "yesterday",
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "there",
-        "here",
-        "when",
-        "where",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "why",
-        "how",
-        "all",
-        "some",
-        "many",
-        "several",
-        "other",
-        "another",
-        "each",
-        "every",
-        "no",
-        "not",
-        "one",
-        "two",
-        "three",
-        "first",
-        "second",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "ministry",
-        "ministries",
-        "office",
-        "government",
-        "council",
-        "commission",
-        "committee",
-        "department",
-        "parliament",
-        "assembly",
-        "union",
-        "republic",
-        "kingdom",
-        "states",
-        "state",
-        "house",
-        "palace",
-        "hall",
-        "summit",
-        "forum",
-        "conference",
-        "meeting",
-        "agency",
-        "news",
-        "court",
-        "party",
-        "army",
-        "forces",
-        "force",
-        "bank",
-        "fund",
-        "organization",
-        "organisation",
-        "treaty",
-        "agreement",
-        "declaration",
-        "day",
-        "university",
-        "institute",
-        "center",
-        "centre",
-        "embassy",
-        "consulate",
-        "mission",
-        "secretariat",
-        "cabinet",
-        "administration",
-        "senate",
-        "congress",
-        "chamber",
-        "federation",
-        "federal",
-        "national",
-        "international",
-        "central",
-        "democratic",
-        "islamic",
-        "strategic",
-        "division",
-        "plans",
-        "expo",
-        "business",
-        "investment",
-        "dialogue",
-        "area",
-        "free",
-        "trade",
-        "programme",
-        "program",
-        "initiative",
-        "corridor",
-        "talks",
-        "visit",
-        "statement",
-        "press",
-        "briefing",
-        "readout",
-        "update",
-        "updated",
-        "published",
-        "posted",
-        "source",
-        "file",
-        "image",
-        "video",
-        "watch",
-        "live",
-        "breaking",
-        "exclusive",
-        "analysis",
-        "opinion",
-        "editorial",
-        "report",
-        "reports",
-        "news",
-        "agency",
-        "airport",
-        "city",
-        "province",
-        "region",
-        "county",
-        "district",
-        "street",
-        "road",
-        "avenue",
-        "square",
-        "building",
-        "tower",
-        "hotel",
-        "club",
-        "group",
-        "company",
-        "corporation",
-        "limited",
-        "ltd",
-        "inc",
-        "foundation",
-        "association",
-        "society",
-        "movement",
-        "front",
-        "alliance",
-        "coalition",
-        "bloc",
-        "community",
-        "zone",
-        "sea",
-        "ocean",
-        "gulf",
-        "river",
-        "lake",
-        "mountain",
-        "island",
-        "islands",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "middle",
-        "great",
-        "new",
-        "old",
-        "upper",
-        "lower",
-        "minister",
-        "president",
-        "prime",
-        "premier",
-        "chancellor",
-        "king",
-        "queen",
-        "emir",
-        "sultan",
-        "prince",
-        "princess",
-        "crown",
-        "deputy",
-        "vice",
-        "secretary",
-        "general",
-        "director",
-        "chairman",
-        "chairperson",
-        "chair",
-        "speaker",
-        "ambassador",
-        "envoy",
-        "representative",
-        "senator",
-        "governor",
-        "mayor",
-        "leader",
-        "leaders",
-        "head",
-        "chief",
-        "spokesman",
-        "spokesperson",
-        "spokeswoman",
-        "foreign",
-        "affairs",
-        "defence",
-        "defense",
-        "interior",
-        "finance",
-        "economy",
-        "energy",
-        "health",
-        "justice",
-        "education",
-        "culture",
-        "tourism",
-        "agriculture",
-        "trade",
-        "industry",
-        "labour",
-        "labor",
-        "transport",
-        "communications",
-        "information",
-        "security",
-        "affairs",
-        "relations",
-        "cooperation",
-        "development",
-        "covid",
-        "coronavirus",
-        "pandemic",
-        "war",
-        "crisis",
-        "conflict",
-        "peace",
-    ]
-)
-# "Ambassador to Kenya Chad Morrison": after these, a first-name country is the country.
-_PLACE_PREPOSITIONS = frozenset(("to", "of", "in", "from", "visiting", "into", "across"))
-_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its"])
-_LEFT_MODIFIERS = frozenset(
-    [
-        "former",
-        "acting",
-        "late",
-        "then",
-        "outgoing",
-        "incoming",
-        "interim",
-        "new",
-        "newly",
-        "appointed",
-        "designate",
-        "ex",
-        "current",
-    ]
-)
-_DEMOTING = frozenset(("former", "late", "ex", "then", "outgoing"))
-_COUNTERPART = frozenset(("counterpart", "counterparts"))
+WORDS = grammar_words()
+
 _APPOSITION_LINKS = (
     ("who", "is"),
     ("who", "serves", "as"),
@@ -512,7 +103,7 @@ class Person:
 def _is_name_token(tok: Token) -> bool:
     if tok.kind != "word" or not tok.text[:1].isupper():
         return False
-    return tok.key not in NOT_NAME
+    return tok.key not in WORDS.not_name_words
 
 
 class _Names:
@@ -539,7 +130,7 @@ class _Names:
                 and not nxt.newline_before
                 and hit.end not in art.country_at
                 and hit.end not in art.title_at
-                and prev not in _PLACE_PREPOSITIONS
+                and prev not in WORDS.place_prepositions
             ):
                 continue
             blocked.update(range(hit.start, hit.end))
@@ -549,7 +140,7 @@ class _Names:
 
     def _ok(self, i: int) -> bool:
         tok = self.art.tokens[i]
-        if tok.key in HONORIFICS:
+        if tok.key in WORDS.honorifics:
             return False
         return i not in self.blocked and (
             _is_name_token(tok)
@@ -557,7 +148,7 @@ class _Names:
                 tok.text.isupper()
                 and tok.kind == "word"
                 and len(tok.text) > 1
-                and tok.key not in NOT_NAME
+                and tok.key not in WORDS.not_name_words
             )
         )
 
@@ -605,7 +196,11 @@ class _Names:
                         continue
                     # particles, one or several: "von der Leyen", "van den Heuvel", "bin Salman"
                     k = j
-                    while k < e and tokens[k].key in PARTICLES and not tokens[k].newline_before:
+                    while (
+                        k < e
+                        and tokens[k].key in WORDS.name_particles
+                        and not tokens[k].newline_before
+                    ):
                         k += 1
                     if k > j and k < e and self._ok(k) and not tokens[k].newline_before:
                         j = k + 1
@@ -618,7 +213,7 @@ class _Names:
         """The name run starting at token ``i`` (honorifics skipped), as a token range."""
         tokens = self.art.tokens
         n = len(tokens)
-        while i < n and tokens[i].key in HONORIFICS and tokens[i].text[:1].isupper():
+        while i < n and tokens[i].key in WORDS.honorifics and tokens[i].text[:1].isupper():
             i += 1
             if i < n and tokens[i].text == ".":
                 i += 1
@@ -734,8 +329,8 @@ class _Builder:
             left_sides: list[tuple[str | None, str | None]] = []
             while left > 0:
                 prev = tokens[left - 1]
-                if prev.key in _LEFT_MODIFIERS:
-                    demoted = demoted or prev.key in _DEMOTING
+                if prev.key in WORDS.title_modifiers:
+                    demoted = demoted or prev.key in WORDS.demoting_modifiers
                     left -= 1
                     continue
                 if prev.kind == "poss":
@@ -797,7 +392,9 @@ class _Builder:
             return
         # 2. "Mevlut Cavusoglu, Foreign Minister of Turkiye" / "NAME, who is ... TITLE"
         p = left
-        if p > 0 and tokens[p - 1].key in _DETERMINERS:
+        if p > 2 and tokens[p - 1].kind == "poss" and tokens[p - 2].key == "country":
+            p -= 2  # "who also serves as his country's prime minister"
+        if p > 0 and tokens[p - 1].key in WORDS.determiners:
             p -= 1
         for link in _APPOSITION_LINKS:
             k = len(link)
@@ -812,7 +409,7 @@ class _Builder:
         # 3. "The Foreign Affairs Minister of Azerbaijan, Jeyhun Bayramov met ..."
         definite = (
             left == 0
-            or tokens[left - 1].key in _DETERMINERS
+            or tokens[left - 1].key in WORDS.determiners
             or self._sentence_start(left)
             or mention.side is not None
         )
@@ -903,7 +500,7 @@ class _Builder:
         tokens = self.tokens
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            if tok.key not in _COUNTERPART and tok.key != "side":
+            if tok.key not in WORDS.counterpart_words and tok.key != "side":
                 continue
             left = i
             country = org = None
@@ -987,7 +584,7 @@ def _name_tokens(name: str) -> frozenset[str]:
     from diplomodel.text import fold
 
     parts = [fold(p) for p in name.replace("-", " ").replace(".", " ").split()]
-    return frozenset(p for p in parts if p and p not in PARTICLES and len(p) > 1)
+    return frozenset(p for p in parts if p and p not in WORDS.name_particles and len(p) > 1)
 
 
 def _compatible(a: Mention, p: Person) -> bool:
@@ -1055,6 +652,14 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         if side is None:
             continue
         same_side = [p for p in people if p.side == side]
+        if not same_side and m.role is not None:
+            # "British Foreign Secretary" (headline) is "Foreign Secretary Liz Truss" (body)
+            sideless = [p for p in people if p.side is None and p.role is m.role]
+            if len(sideless) == 1:
+                sideless[0].mentions.append(m)
+                m.person = sideless[0].index
+                sideless[0].country, sideless[0].org = m.country, m.org
+                continue
         if len(same_side) > 1 and m.role is not None:
             same_side = [p for p in same_side if p.role in (None, m.role)] or same_side
         if len(same_side) == 1:
@@ -1072,23 +677,19 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     # 4. resolve each person's title, role and side
     for p in people:
         titled = [m for m in p.mentions if m.role is not None and m.kind != "plural"]
-        if titled:
-            best = titled[0]
-            for m in titled[1:]:
-                if m.name and not best.name:
-                    best = m
-            p.title = best.title
-            p.role = best.role
-            for m in titled:
-                if (
-                    m.name
-                    and m.role is not None
-                    and m.kind == "titled"
-                    and better_role(m.role, p.role) is m.role
-                    and m.role is not p.role
-                    and best.kind != "titled"
-                ):
-                    p.role = m.role
+        named = [m for m in titled if m.name]
+        # An unnamed "the minister" says less than "his counterpart": leave the role open then.
+        anonymous = [m for m in titled if not m.name]
+        if not named and any(m.kind == "counterpart" for m in p.mentions):
+            anonymous = []
+        chosen = named or anonymous
+        if chosen:
+            # the first title is the title as written; the most senior office gives the role
+            p.title = chosen[0].title
+            role = chosen[0].role
+            for m in chosen[1:]:
+                role = better_role(role, m.role)
+            p.role = role
         if p.country is None and p.org is None:
             for m in p.mentions:
                 if m.side:

@@ -1,0 +1,62 @@
+"""
+The closed word classes the parser's rules use, read from ``data/grammar.toml``.
+
+Structure is code and words are data: the extractors decide *how* a determiner or an honorific
+matters, this file's data says *which* words they are. Loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+from typing import NamedTuple
+
+from diplomodel.errors import LexiconError
+
+__all__ = ["GrammarWords", "grammar_words"]
+
+
+class GrammarWords(NamedTuple):
+    """
+    Each field is a frozen set of folded words; ``data/grammar.toml`` documents each one.
+    """
+
+    name_particles: frozenset[str]
+    honorifics: frozenset[str]
+    not_name_words: frozenset[str]
+    determiners: frozenset[str]
+    title_modifiers: frozenset[str]
+    demoting_modifiers: frozenset[str]
+    counterpart_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    clause_cut_words: frozenset[str]
+    past_openers: frozenset[str]
+    place_prepositions_meeting: frozenset[str]
+    place_skip_words: frozenset[str]
+    mentioned_place_nouns: frozenset[str]
+    visit_words: frozenset[str]
+    occasion_connectors: frozenset[str]
+    occasion_lower_heads: frozenset[str]
+
+
+@cache
+def grammar_words() -> GrammarWords:
+    """
+    The grammar word lists (shared, immutable).
+
+    Raises:
+        LexiconError: the shipped file lacks a list or holds a non-string (a packaging bug).
+    """
+    source = "diplomodel/data/grammar.toml"
+    data = tomllib.loads((files("diplomodel") / "data" / "grammar.toml").read_text("utf-8"))
+    values = {}
+    for field in GrammarWords._fields:
+        words = data.get(field)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise LexiconError(source, field, "expected a list of strings")
+        values[field] = frozenset(words)
+    unknown = sorted(set(data) - set(GrammarWords._fields))
+    if unknown:
+        raise LexiconError(source, ", ".join(unknown), "unknown key(s)")
+    return GrammarWords(**values)
