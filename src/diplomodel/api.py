@@ -26,8 +26,13 @@ def coerce_published(published: dt.date | str | None) -> dt.date | None:
     if isinstance(published, dt.date):
         return published
     if isinstance(published, str):
+        text = published.strip()
         try:
-            return dt.date.fromisoformat(published.strip()[:10])
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(text).date()
         except ValueError:
             raise InputError(
                 f"published={published!r}: not an ISO date (expected YYYY-MM-DD)"

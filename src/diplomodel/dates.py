@@ -108,6 +108,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             if _valid(y, mo, d):
                 found.append(DateMention(m.start(), m.end(), y, mo, d))
         elif g["d1"] or g["d2"]:
+            if not (g["m1"] or g["m2"])[0].isupper():
+                continue  # "the 27 may agree", "some 20 march on the embassy"
             day = int(g["d1"] or g["d2"])
             month = _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
             year_text = g["y1"] or g["y2"]

@@ -136,13 +136,22 @@ class _ResultBuilder:
         people = [self.people[p] for p in frame.people]
         mode = frame.mode or MeetingMode.IN_PERSON
         place = meeting_place(art, frame) if mode is MeetingMode.IN_PERSON else None
+        occ = meeting_occasion(art, frame)
         # A participant whose side the text never states acts for the host country when the
-        # others do not (a minister "received" a visiting ambassador in her capital).
+        # others do not (a minister "received" a visiting ambassador in her capital); not at a
+        # summit, where the host country is usually nobody's side. Failing that, for the one
+        # country the article keeps naming.
         known = {p.side for p in people if p.side}
         host = place.country if place is not None else None
         if host is None and art.dateline is not None:
             dl_place = meeting_place(art, Frame(triggers=[], sentences=[]))
             host = dl_place.country if dl_place else None
+        posted = {p.posted_to for p in people if p.posted_to}
+        envoy_at_home = any(p.posted_to and p.side == host for p in people)
+        if occ is not None or (host in known and not envoy_at_home):
+            host = None
+        if host is None:
+            host = _dominant_country(art, known | posted)
         plural_role = next((m.role for m in frame.plural_roles if m.role), None)
         roles = {p.role for p in people if p.role}
         shared_role = roles.pop() if len(roles) == 1 else None
@@ -168,7 +177,6 @@ class _ResultBuilder:
                 country_from_code(place.country),
                 self._span(*place.span) if place.span else None,
             )
-        occ = meeting_occasion(art, frame)
         occasion = None
         if occ is not None:
             occasion = Occasion(
@@ -195,6 +203,22 @@ class _ResultBuilder:
             triggers=tuple(dict.fromkeys(triggers)),
             topic_evidence=evidence,
         )
+
+
+def _dominant_country(art: Article, exclude: set[str]) -> str | None:
+    """
+    The country named (by name, demonym or capital) at least twice and more often than any
+    other, leaving out the sides already in the meeting.
+    """
+    counts: dict[str, int] = {}
+    for hit in art.countries:
+        code = hit.entry.alpha2
+        if code not in exclude:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 _default: Parser | None = None

@@ -433,6 +433,9 @@ class Meeting:
         codes = [t.code for t in self.topics]
         if len(set(codes)) != len(codes):
             raise _fail(owner, "topics", tuple(codes), "duplicate topic codes")
+        evidence_codes = [e.code for e in self.topic_evidence]
+        if len(set(evidence_codes)) != len(evidence_codes):
+            raise _fail(owner, "topic_evidence", tuple(evidence_codes), "duplicate topic codes")
 
     def spans(self) -> tuple[Span, ...]:
         """

@@ -67,7 +67,13 @@ def _meeting(m: Meeting) -> dict[str, Any]:
     return {
         "participants": [_official(p) for p in m.participants],
         "date": m.date.iso if m.date else None,
-        "place": {"name": m.place.name, "country": m.place.country.alpha2} if m.place else None,
+        "place": {
+            "name": m.place.name,
+            "country": m.place.country.alpha2,
+            "country_name": m.place.country.name,
+        }
+        if m.place
+        else None,
         "mode": m.mode.value,
         "occasion": m.occasion.name if m.occasion else None,
         "occasion_org": m.occasion.org.acronym if m.occasion and m.occasion.org else None,
@@ -112,7 +118,12 @@ _WRITERS: dict[type, Callable[[Any], Any]] = {
     Topic: lambda t: {"code": t.code, "label": t.label},
     TopicEvidence: lambda e: {"code": e.code, "spans": [_span(s) for s in e.spans]},
     Official: _official,
-    Place: lambda p: {"name": p.name, "country": p.country.alpha2, "span": _span(p.span)},
+    Place: lambda p: {
+        "name": p.name,
+        "country": p.country.alpha2,
+        "country_name": p.country.name,
+        "span": _span(p.span),
+    },
     Occasion: lambda o: {
         "name": o.name,
         "org": o.org.acronym if o.org else None,
@@ -198,6 +209,12 @@ def _date(value: Any, owner: str, key: str) -> dt.date:
         raise ValidationError(owner, key, value, "not an ISO date") from None
 
 
+def _read_country(data: Any, owner: str) -> Country:
+    canonical = country_from_code(_get(data, owner, "country", str))
+    name = _opt(data, owner, "country_name", str) or canonical.name
+    return Country(canonical.alpha2, canonical.alpha3, name)
+
+
 def _read_official(data: Any) -> Official:
     owner = "Official"
     cc = _opt(data, owner, "country", str)
@@ -237,7 +254,7 @@ def _read_meeting(data: Any) -> Meeting:
     if place_data is not None:
         place = Place(
             _opt(place_data, "Place", "name", str),
-            country_from_code(_get(place_data, "Place", "country", str)),
+            _read_country(place_data, "Place"),
             _read_span(evidence.get("place")),
         )
     occasion = None
@@ -332,9 +349,7 @@ _READERS: dict[type, Callable[[Any], Any]] = {
     ),
     Official: _read_official,
     Place: lambda d: Place(
-        _opt(d, "Place", "name", str),
-        country_from_code(_get(d, "Place", "country", str)),
-        _read_span(d.get("span")),
+        _opt(d, "Place", "name", str), _read_country(d, "Place"), _read_span(d.get("span"))
     ),
     Occasion: _read_occasion,
     MeetingDate: _read_meeting_date,

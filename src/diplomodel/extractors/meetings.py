@@ -157,6 +157,8 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
     def side(p: int) -> str | None:
         return people[p].side
 
+    protagonist = _protagonist(people)
+    preamble: list[Trigger] = []
     for s in sorted(by_sentence):
         triggers = by_sentence[s]
         clause = _clause_people(art, by_sentence_mentions.get(s, []), s, triggers)
@@ -173,27 +175,34 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 frames.extend(made)
                 current = made[-1]
                 continue
+        if (
+            protagonist is not None
+            and protagonist not in order
+            and len(order) == 1
+            and side(order[0]) != side(protagonist)
+            and _pronoun_subject(art, s, triggers)
+        ):
+            # "In his meeting with Indonesian President Prabowo, ..." in an article about Modi
+            order.insert(0, protagonist)
         sides = {side(p) for p in order}
         known = {x for x in sides if x}
         enough = len(known) >= 2 or (len(known) == 1 and None in sides)
         if all(t.reference for t in triggers):
             enough = False  # "the meeting took place in ..." adds to a meeting, never starts one
         if not enough:
+            if current is None and not all(t.reference for t in triggers):
+                # "X held a series of meetings on the sidelines of ...": context for what follows
+                preamble = [Trigger(t.hit, t.sentence, True) for t in triggers]
             if current is not None:
                 current.triggers.extend(triggers)
                 current.sentences.append(s)
                 if current.mode is None:
                     current.mode = mode
                 current.plural_roles.extend(plural)
-                for p in order:
-                    if p not in current.people and (
-                        side(p) is None or side(p) in _sides(current, people)
-                    ):
-                        current.people.append(p)
             elif order:
                 pending = (s, order, mode)
             continue
-        candidate = Frame(list(order), list(triggers), [s], mode, plural)
+        candidate = Frame(list(order), list(triggers) + preamble, [s], mode, plural)
         if (
             pending is not None
             and s - pending[0] <= 3
@@ -211,8 +220,25 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
     return frames
 
 
-def _sides(frame: Frame, people: list[Person]) -> set[str | None]:
-    return {people[p].side for p in frame.people}
+def _protagonist(people: list[Person]) -> int | None:
+    """The named person mentioned most often (the earliest on a tie), if mentioned 3+ times."""
+    best: Person | None = None
+    for p in people:
+        if p.name is None:
+            continue
+        if best is None or len(p.mentions) > len(best.mentions):
+            best = p
+    if best is None or len(best.mentions) < 3:
+        return None
+    return best.index
+
+
+def _pronoun_subject(art: Article, sentence: int, triggers: list[Trigger]) -> bool:
+    """'his meeting with', 'he met', 'she held talks': the subject is a pronoun."""
+    s = art.sentences[sentence][0]
+    first = min(t.hit.start for t in triggers)
+    window = art.tokens[max(s, first - 4) : first + 2]
+    return any(t.key in ("his", "her", "he", "she") for t in window)
 
 
 def _mergeable(a: Frame, b: Frame, people: list[Person]) -> bool:

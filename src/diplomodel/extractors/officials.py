@@ -70,6 +70,7 @@ class Mention:
     org: str | None = None
     implied_country: str | None = None
     implied_org: str | None = None
+    posted_to: str | None = None  # an ambassador's host country ("Ambassador to Pakistan")
     kind: str = "titled"  # titled, counterpart, possessive, apposition, surname
     person: int = -1
 
@@ -93,6 +94,7 @@ class Person:
     role: Role | None = None
     country: str | None = None
     org: str | None = None
+    posted_to: str | None = None
 
     @property
     def side(self) -> str | None:
@@ -320,9 +322,11 @@ class _Builder:
             host = (
                 self._side_at(end + 1) if end + 1 < n and tokens[end].key in ("to", "in") else None
             )
+            posted_to = None
             if Role.AMBASSADOR in (entry.role, role) and host is not None:
                 # "Ambassador to Pakistan": the host country is not the ambassador's side.
                 end = host[0]
+                posted_to = host[1]
             # Left: affiliation and modifiers ("former Turkish", "Turkey's", "U.S.").
             left = start
             demoted = False
@@ -368,7 +372,7 @@ class _Builder:
                 continue
             mention = Mention(
                 left, end, title=title_text, role=role, country=country, org=org,
-                implied_country=entry.country, implied_org=entry.org,
+                implied_country=entry.country, implied_org=entry.org, posted_to=posted_to,
             )  # fmt: skip
             self._attach_name(mention, left, end)
             self.mentions.append(mention)
@@ -385,10 +389,16 @@ class _Builder:
         tokens = self.tokens
         n = len(tokens)
         names = self.names
-        # 1. "Foreign Minister Jeyhun Bayramov"
+        # 1. "Foreign Minister Jeyhun Bayramov" (and "President NAME of Rwanda")
         run = names.run_at(end) if end < n and not tokens[end].newline_before else None
         if run is not None and tokens[end].gap != "":
             self._set_name(mention, run)
+            after = run[1]
+            if mention.side is None and after + 1 < n and tokens[after].key == "of":
+                side = self._side_at(after + 1)
+                if side is not None:
+                    mention.country, mention.org = side[1], side[2]
+                    mention.end = side[0]
             return
         # 2. "Mevlut Cavusoglu, Foreign Minister of Turkiye" / "NAME, who is ... TITLE"
         p = left
@@ -414,7 +424,17 @@ class _Builder:
             or mention.side is not None
         )
         if end + 1 < n and tokens[end].text == ",":
-            run = names.run_at(end + 1)
+            start = end + 1
+            # "Minister of Foreign Affairs, African Integration and Guineans Abroad, NAME"
+            k = start
+            while k < min(n, start + 8) and (tokens[k].is_capitalized or tokens[k].key == "and"):
+                if k in self.names.run_end and k > start and tokens[k - 1].text == ",":
+                    break
+                k += 1
+            continued = k > start and k + 1 < n and tokens[k].text == ","
+            if continued and names.run_at(k + 1) and names.run_at(start) is None:
+                start = k + 1
+            run = names.run_at(start)
             if run is not None and (definite or run[1] - run[0] >= 2):
                 self._set_name(mention, run)
 
@@ -486,6 +506,8 @@ class _Builder:
                 self.mentions.append(mention)
             return
         for cc, org in sides:
+            if cc is None:
+                continue  # "ASEAN Foreign Ministers": a body, not people of one side
             self.mentions.append(
                 Mention(left, end, title=title, role=role, country=cc, org=org, kind="plural")
             )
@@ -511,6 +533,21 @@ class _Builder:
                 side = self._side_ending_at(i - 1)
                 if side is not None:
                     left, country, org = side
+            # "his counterpart from Guinea-Bissau, NAME"
+            if country is None and org is None and i + 2 < n and tokens[i + 1].key == "from":
+                side = self._side_at(i + 2)
+                if side is not None:
+                    country, org = side[1], side[2]
+                    i_end = side[0]
+                    if i_end < n and tokens[i_end].text == ",":
+                        run = self.names.run_at(i_end + 1)
+                        if run is not None:
+                            mention = Mention(
+                                left, i + 1, country=country, org=org, kind="counterpart"
+                            )
+                            self._set_name(mention, run)
+                            self.mentions.append(mention)
+                            continue
             if tok.key == "side":
                 if country is None and org is None:
                     continue
@@ -591,6 +628,35 @@ def _compatible(a: Mention, p: Person) -> bool:
     return not (a.side and p.side and a.side != p.side)
 
 
+def _resolve(p: Person) -> None:
+    """Set a person's title, role and side from its mentions."""
+    titled = [m for m in p.mentions if m.role is not None and m.kind != "plural"]
+    named = [m for m in titled if m.name]
+    # An unnamed "the minister" says less than "his counterpart": leave the role open then.
+    anonymous = [m for m in titled if not m.name]
+    if not named and any(m.kind == "counterpart" for m in p.mentions):
+        anonymous = []
+    chosen = named or anonymous
+    if chosen:
+        # the first title is the title as written; the most senior office gives the role
+        p.title = chosen[0].title
+        role = chosen[0].role
+        for m in chosen[1:]:
+            role = better_role(role, m.role)
+        p.role = role
+    p.posted_to = next((m.posted_to for m in p.mentions if m.posted_to), None)
+    if p.country is None and p.org is None:
+        for m in p.mentions:
+            if m.side:
+                p.country, p.org = m.country, m.org
+                break
+    if p.country is None and p.org is None:
+        for m in p.mentions:
+            if m.implied_country or m.implied_org:
+                p.country, p.org = m.implied_country, m.implied_org
+                break
+
+
 def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     """
     Every official mention in the article and the persons they merge into.
@@ -622,6 +688,10 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         m.person = target.index
         if target.country is None and target.org is None:
             target.country, target.org = m.country, m.org
+    # Roles and sides now (offices that imply their organisation: "President of the European
+    # Council" -> EU), so that unnamed mentions of the same office can join the person below.
+    for p in people:
+        _resolve(p)
     # 2. surname-only and short-name mentions in running text: "Cavusoglu thanked ..."
     names = builder.names
     for start, end in names.run_end.items():
@@ -674,31 +744,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         people.append(p)
         p.mentions.append(m)
         m.person = p.index
-    # 4. resolve each person's title, role and side
     for p in people:
-        titled = [m for m in p.mentions if m.role is not None and m.kind != "plural"]
-        named = [m for m in titled if m.name]
-        # An unnamed "the minister" says less than "his counterpart": leave the role open then.
-        anonymous = [m for m in titled if not m.name]
-        if not named and any(m.kind == "counterpart" for m in p.mentions):
-            anonymous = []
-        chosen = named or anonymous
-        if chosen:
-            # the first title is the title as written; the most senior office gives the role
-            p.title = chosen[0].title
-            role = chosen[0].role
-            for m in chosen[1:]:
-                role = better_role(role, m.role)
-            p.role = role
-        if p.country is None and p.org is None:
-            for m in p.mentions:
-                if m.side:
-                    p.country, p.org = m.country, m.org
-                    break
-        if p.country is None and p.org is None:
-            for m in p.mentions:
-                if m.implied_country or m.implied_org:
-                    p.country, p.org = m.implied_country, m.implied_org
-                    break
+        _resolve(p)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, people
