@@ -432,7 +432,8 @@ class _Builder:
                     break
                 k += 1
             continued = k > start and k + 1 < n and tokens[k].text == ","
-            if continued and names.run_at(k + 1) and names.run_at(start) is None:
+            ends_in_name = names.run_at(start) is None or (k + 1) in self.names.run_end
+            if continued and names.run_at(k + 1) and ends_in_name:
                 start = k + 1
             run = names.run_at(start)
             if run is not None and (definite or run[1] - run[0] >= 2):
