@@ -182,7 +182,11 @@ class _ResultBuilder:
             occasion = Occasion(
                 occ.name, self._org(occ.org) if occ.org else None, self._span(*occ.span)
             )
-        topics_found = meeting_topics(art, frame, region)
+        # organisations named as a participant's side or in the occasion are not topics
+        exclude = [(m.start, m.end) for p in people for m in p.mentions]
+        if occ is not None:
+            exclude.append(_token_range(art, occ.span))
+        topics_found = meeting_topics(art, frame, region, exclude)
         labels = art.book.topic_labels
         codes = [c for c in labels if c in topics_found]
         topics = tuple(Topic(c, labels[c]) for c in codes)
@@ -203,6 +207,11 @@ class _ResultBuilder:
             triggers=tuple(dict.fromkeys(triggers)),
             topic_evidence=evidence,
         )
+
+
+def _token_range(art: Article, span: tuple[int, int]) -> tuple[int, int]:
+    starts = [i for i, t in enumerate(art.tokens) if span[0] <= t.start < span[1]]
+    return (starts[0], starts[-1] + 1) if starts else (0, 0)
 
 
 def _dominant_country(art: Article, exclude: set[str]) -> str | None:

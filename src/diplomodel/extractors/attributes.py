@@ -316,25 +316,40 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
     return FoundOccasion(name, org, span)
 
 
-def meeting_topics(art: Article, frame: Frame, region: range) -> dict[str, list[tuple[int, int]]]:
+MULTILATERAL = "multilateral"
+
+
+def meeting_topics(
+    art: Article, frame: Frame, region: range, exclude: list[tuple[int, int]]
+) -> dict[str, list[tuple[int, int]]]:
     """
     Topic code -> character spans, from the frame's sentences and the sentences of its region
-    (from its first report to the next meeting), leaving out background and plan sentences.
+    (from its first report to the next meeting), leaving out background sentences, captions
+    and "read also" lines. An international organisation named in those sentences (other than
+    as a participant's affiliation or the occasion, both in ``exclude`` as token ranges)
+    signals the ``multilateral`` topic.
     """
     skip: set[int] = set()
     for phrase in art.phrases:
-        if phrase.entry.signal in (Signal.BACKGROUND, Signal.PLAN):
+        if phrase.entry.signal == Signal.BACKGROUND:
             skip.add(art.sentence_of(phrase.start))
     sentences = set(region) | set(frame.sentences)
-    found: dict[str, list[tuple[int, int]]] = {}
-    for hit in art.topics:
-        s = art.sentence_of(hit.start)
-        if s not in sentences or s in skip:
-            continue
+    for s in list(sentences):
         line_start = art.text.rfind("\n", 0, art.tokens[art.sentences[s][0]].start) + 1
         head = art.text[line_start : line_start + 12].lower()
         if head.startswith(("photo", "read also", "also read", "read more", "caption")):
+            skip.add(s)
+    sentences -= skip
+    found: dict[str, list[tuple[int, int]]] = {}
+    hits: list[tuple[int, int, str]] = [(h.start, h.end, h.entry) for h in art.topics]
+    if MULTILATERAL in art.book.topic_labels:
+        hits.extend((h.start, h.end, MULTILATERAL) for h in art.orgs)
+    for start, end, code in sorted(hits):
+        if art.sentence_of(start) not in sentences:
             continue
-        span = (art.tokens[hit.start].start, art.tokens[hit.end - 1].end)
-        found.setdefault(hit.entry, []).append(span)
+        if any(lo <= start < hi for lo, hi in exclude):
+            continue
+        span = (art.tokens[start].start, art.tokens[end - 1].end)
+        if span not in found.get(code, []):
+            found.setdefault(code, []).append(span)
     return found
