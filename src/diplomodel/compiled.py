@@ -4,13 +4,11 @@ A rulebook compiled into lookup tables, built once per parser.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from diplomodel.countries import country_index
 from diplomodel.matcher import CASE_ANY, CASE_CAPITALIZED, CASE_UPPER, PhraseTable, case_rule_of
 from diplomodel.rules import (
-    CountryName,
-    MeetingPhrase,
     OrgEntry,
     Rulebook,
     TitleEntry,
@@ -38,19 +36,15 @@ class CompiledRulebook(NamedTuple):
     """
 
     rulebook: Rulebook
-    titles: PhraseTable[TitleEntry]
-    countries: PhraseTable[CountryName]
-    orgs: PhraseTable[OrgEntry]
+    # every phrase of every kind in one table, so an article is matched in one pass;
+    # entries are (kind, value) with kind in title, country, org, place, topic, phrase,
+    # event, cue, blocker
+    lexicon: PhraseTable[tuple[str, Any]]
     org_by_acronym: dict[str, OrgEntry]
     places: PhraseTable[PlaceRef]
-    topics: PhraseTable[str]
     topic_labels: dict[str, str]
-    phrases: PhraseTable[MeetingPhrase]
-    events: PhraseTable[str | None]
-    occasion_cues: PhraseTable[str]
     occasion_heads: frozenset[str]
     first_name_countries: frozenset[str]
-    blockers: PhraseTable[str]
 
 
 def _any_case(term: str) -> int:
@@ -105,25 +99,35 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
     for event in rulebook.events:
         for term in event.terms:
             events.append((term, event.org, CASE_CAPITALIZED))
-    return CompiledRulebook(
-        rulebook=rulebook,
-        titles=PhraseTable.from_keys((k, t, _any_case(t.term)) for k, t in titles.items()),
-        countries=PhraseTable.from_keys(
+    kinds: dict[str, list[tuple[str, Any, int]]] = {
+        "title": [(k, t, _any_case(t.term)) for k, t in titles.items()],
+        "country": [
             (key, entry, case_rule_of(_strip_the(entry.surface)))
             for key, entry in countries.items()
+        ],
+        "org": [(key_of(s), o, r) for s, o, r in org_items],
+        "place": list(place_by_key.values()),
+        "topic": [
+            (key_of(term), topic.code, _any_case(term))
+            for topic in rulebook.topics
+            for term in topic.terms
+        ],
+        "phrase": [(key_of(p.term), p, CASE_ANY) for p in rulebook.phrases],
+        "event": [(key_of(t), org, r) for t, org, r in events],
+        "cue": [(key_of(c), c, CASE_ANY) for c in rulebook.occasion_cues],
+        # Names that contain a country name but denote no country ("South China Sea").
+        "blocker": [(key_of(s), s, CASE_CAPITALIZED) for s in rulebook.unresolvable_names],
+    }
+    return CompiledRulebook(
+        rulebook=rulebook,
+        lexicon=PhraseTable.from_keys(
+            (key, (kind, entry), rule)
+            for kind, items in kinds.items()
+            for key, entry, rule in items
         ),
-        orgs=PhraseTable(org_items),
         org_by_acronym=by_acronym,
         places=PhraseTable.from_keys(place_by_key.values()),
-        topics=PhraseTable(
-            (term, topic.code, _any_case(term)) for topic in rulebook.topics for term in topic.terms
-        ),
         topic_labels={topic.code: topic.label for topic in rulebook.topics},
-        phrases=PhraseTable((p.term, p, CASE_ANY) for p in rulebook.phrases),
-        events=PhraseTable(events),
-        occasion_cues=PhraseTable((c, c, CASE_ANY) for c in rulebook.occasion_cues),
         occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
         first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),
-        # Names that contain a country name but denote no country ("South China Sea").
-        blockers=PhraseTable((s, s, CASE_CAPITALIZED) for s in rulebook.unresolvable_names),
     )

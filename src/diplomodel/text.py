@@ -54,6 +54,7 @@ class Token(NamedTuple):
     key: str
     gap: str
     kind: str  # "word", "abbr", "poss" or "punct"
+    newline_before: bool  # a line break separates this token from the previous one
 
     @property
     def is_word(self) -> bool:
@@ -64,11 +65,6 @@ class Token(NamedTuple):
     def is_capitalized(self) -> bool:
         """True when the token starts with an upper-case letter."""
         return self.is_word and self.text[:1].isupper()
-
-    @property
-    def newline_before(self) -> bool:
-        """True when a line break separates this token from the previous one."""
-        return "\n" in self.gap or "\r" in self.gap or "\u2028" in self.gap
 
 
 @lru_cache(maxsize=65536)
@@ -98,15 +94,49 @@ def tokenize(text: str) -> list[Token]:
     such as "U.S.". Use :func:`phrase_key` to build the key of a run of tokens.
     """
     tokens: list[Token] = []
+    append = tokens.append
+    keys = _KEYS
+    new = tuple.__new__
     last_end = 0
+    # The kind follows from the match itself, which is cheaper than named groups.
     for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "punct"
-        start, end = match.span()
         surface = match.group()
-        key = fold(surface).replace(".", "") if kind == "abbr" else fold(surface)
-        tokens.append(Token(start, end, surface, key, text[last_end:start], kind))
+        start = match.start()
+        end = start + len(surface)
+        first = surface[0]
+        if first.isalnum():
+            kind = "abbr" if surface[-1] == "." else "word"
+        else:
+            kind = "poss" if len(surface) > 1 else "punct"
+        key = keys.get(surface)
+        if key is None:
+            key = _new_key(surface, kind)
+        if start != last_end:
+            gap = text[last_end:start]
+            newline = "\n" in gap or "\r" in gap or "\u2028" in gap
+        else:
+            gap, newline = "", False
+        append(new(Token, (start, end, surface, key, gap, kind, newline)))
         last_end = end
     return tokens
+
+
+# Token text -> key. Bounded so that a corpus of endless distinct words cannot grow it forever.
+_KEYS: dict[str, str] = {}
+_KEYS_MAX = 200_000
+
+
+def _new_key(surface: str, kind: str) -> str:
+    if surface.isascii():
+        key = surface.lower()
+        if kind == "abbr":
+            key = key.replace(".", "")
+    else:
+        key = fold(surface).replace(".", "") if kind == "abbr" else fold(surface)
+    if len(_KEYS) >= _KEYS_MAX:
+        _KEYS.clear()
+    _KEYS[surface] = key
+    return key
 
 
 def phrase_key(tokens: list[Token] | tuple[Token, ...]) -> str:

@@ -38,22 +38,30 @@ class Article:
         self.sentences: list[tuple[int, int]] = sentence_bounds(self.tokens)
         self._sentence_starts = [s for s, _ in self.sentences]
         tokens = self.tokens
-        self.titles: list[Hit[TitleEntry]] = longest_first(book.titles.find_all(tokens))
-        blocked = book.blockers.find_all(tokens)
+        by_kind: dict[str, list[Hit[Any]]] = {}
+        for hit in book.lexicon.find_all(tokens):
+            name, value = hit.entry
+            by_kind.setdefault(name, []).append(Hit(hit.start, hit.end, value))
+
+        def kind(name: str) -> list[Hit[Any]]:
+            return longest_first(by_kind.get(name, []))
+
+        blocked = by_kind.get("blocker", [])
+        self.titles: list[Hit[TitleEntry]] = kind("title")
         self.countries: list[Hit[CountryName]] = [
             h
-            for h in longest_first(book.countries.find_all(tokens))
+            for h in kind("country")
             if not any(
                 b.start <= h.start and h.end <= b.end and b.end - b.start > h.end - h.start
                 for b in blocked
             )
         ]
-        self.orgs: list[Hit[OrgEntry]] = longest_first(book.orgs.find_all(tokens))
-        self.places: list[Hit[PlaceRef]] = longest_first(book.places.find_all(tokens))
-        self.topics: list[Hit[str]] = longest_first(book.topics.find_all(tokens))
-        self.phrases: list[Hit[MeetingPhrase]] = longest_first(book.phrases.find_all(tokens))
-        self.events: list[Hit[str | None]] = longest_first(book.events.find_all(tokens))
-        self.cues: list[Hit[str]] = longest_first(book.occasion_cues.find_all(tokens))
+        self.orgs: list[Hit[OrgEntry]] = kind("org")
+        self.places: list[Hit[PlaceRef]] = kind("place")
+        self.topics: list[Hit[str]] = kind("topic")
+        self.phrases: list[Hit[MeetingPhrase]] = kind("phrase")
+        self.events: list[Hit[str | None]] = kind("event")
+        self.cues: list[Hit[str]] = kind("cue")
         self._resolve_overlaps()
         self.title_at = {h.start: h for h in self.titles}
         self.country_at = {h.start: h for h in self.countries}

@@ -137,22 +137,25 @@ class _Names:
                 continue
             blocked.update(range(hit.start, hit.end))
         self.blocked = blocked
+        self.ok = self._compute_ok()
         self.run_end: dict[int, int] = {}
         self._scan()
 
     def _ok(self, i: int) -> bool:
-        tok = self.art.tokens[i]
-        if tok.key in WORDS.honorifics:
-            return False
-        return i not in self.blocked and (
-            _is_name_token(tok)
-            or (
-                tok.text.isupper()
-                and tok.kind == "word"
-                and len(tok.text) > 1
-                and tok.key not in WORDS.not_name_words
-            )
-        )
+        return self.ok[i]
+
+    def _compute_ok(self) -> list[bool]:
+        # Whether each token may be part of a personal name, computed once per article.
+        words = WORDS
+        blocked = self.blocked
+        ok = []
+        for i, tok in enumerate(self.art.tokens):
+            key = tok.key
+            if key in words.honorifics or i in blocked or key in words.not_name_words:
+                ok.append(False)
+            else:
+                ok.append(tok.kind == "word" and tok.text[:1].isupper())
+        return ok
 
     def _scan(self) -> None:
         tokens = self.art.tokens
