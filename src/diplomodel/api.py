@@ -58,9 +58,6 @@ def parse(text: str, *, published: dt.date | str | None = None) -> ArticleResult
     Raises:
         InputError: ``text`` is not a ``str`` or ``published`` is not a date.
     """
-    if not isinstance(text, str):
-        raise InputError(f"text: expected str, got {type(text).__name__}")
-    reference = coerce_published(published)
     from diplomodel.engine import default_parser
 
-    return default_parser().parse(text, published=reference)
+    return default_parser().parse(text, published=published)

@@ -1,10 +1,10 @@
 """
 Datelines and date expressions, resolved against a reference date.
 
-Explicit dates are isolated by small bounded patterns first and only then handed to
-python-dateutil (never in fuzzy mode over a sentence). Relative expressions are resolved with
-``dateutil.relativedelta``: weekdays roll *backwards* for past-tense news ("on Thursday" is the
-latest Thursday on or before the reference date), unlike ``dateutil.parser``'s default.
+Dates are isolated by small bounded patterns (never a fuzzy parse over a sentence, the
+python-dateutil pitfall); relative expressions are resolved with ``dateutil.relativedelta``:
+weekdays roll *backwards* for past-tense news ("on Thursday" is the latest Thursday on or
+before the reference date), unlike ``dateutil.parser``'s default.
 With no reference date, an expression without a year resolves to nothing, never to today.
 """
 

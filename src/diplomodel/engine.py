@@ -12,9 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+import attrs
+
 from diplomodel.compiled import CompiledRulebook, compile_rulebook
 from diplomodel.countries import country_from_code
 from diplomodel.dates import find_dateline
+from diplomodel.errors import InputError, RuleError
+from diplomodel.explain import Explanation
 from diplomodel.extractors.attributes import (
     meeting_date,
     meeting_occasion,
@@ -39,7 +43,7 @@ from diplomodel.model import (
     Topic,
     TopicEvidence,
 )
-from diplomodel.rules import Rulebook, default_rulebook
+from diplomodel.rules import VETO, Rule, Rulebook, RuleContext, default_rulebook
 from diplomodel.text import key_of
 
 __all__ = ["Parser", "default_parser"]
@@ -58,10 +62,38 @@ class Parser:
         self.rulebook = rulebook if rulebook is not None else default_rulebook()
         self._compiled: CompiledRulebook = compile_rulebook(self.rulebook)
 
-    def parse(self, text: str, *, published: dt.date | None = None) -> ArticleResult:
+    def parse(self, text: str, *, published: dt.date | str | None = None) -> ArticleResult:
         """
-        Parse one article; ``published`` anchors relative dates when there is no dated dateline.
+        Parse one article; ``published`` (a date or ISO string) anchors relative dates when the
+        article has no dated dateline.
+
+        Raises:
+            InputError: ``text`` is not a str or ``published`` is not a date.
+            RuleError: a user rule's production failed or returned a wrong type.
         """
+        from diplomodel.api import coerce_published
+
+        if not isinstance(text, str):
+            raise InputError(f"text: expected str, got {type(text).__name__}")
+        return self._run(text, coerce_published(published), None)
+
+    def explain(self, text: str, *, published: dt.date | str | None = None) -> Explanation:
+        """
+        Parse one article and record what each stage found and decided: the lexicon hits, the
+        officials and their mentions, the meeting phrases kept or ruled out (and by which cue),
+        the meeting frames, the fallbacks applied and the user rules that fired.
+        """
+        from diplomodel.api import coerce_published
+
+        if not isinstance(text, str):
+            raise InputError(f"text: expected str, got {type(text).__name__}")
+        trace: list[dict[str, object]] = []
+        result = self._run(text, coerce_published(published), trace)
+        return Explanation(result, tuple(trace))
+
+    def _run(
+        self, text: str, published: dt.date | None, trace: list[dict[str, object]] | None
+    ) -> ArticleResult:
         book = self._compiled
         places = book.places
 
@@ -70,16 +102,32 @@ class Parser:
 
         dateline = find_dateline(text, is_place, published)
         art = Article(text, book, published, dateline)
+        art.trace = trace
+        if trace is not None:
+            _trace_hits(art)
         mentions, people = find_people(art)
+        if trace is not None:
+            _trace_people(art, people)
         frames = find_frames(art, mentions, people)
         builder = _ResultBuilder(art, people)
-        meetings: list[Meeting] = []
+        found: list[tuple[Meeting, list[tuple[int, int]]]] = []
         for i, frame in enumerate(frames):
             nxt = frames[i + 1].first_sentence if i + 1 < len(frames) else len(art.sentences)
             region = range(frame.first_sentence, max(nxt, frame.first_sentence + 1))
             meeting = builder.meeting(frame, region)
-            if meeting is not None and meeting not in meetings:
-                meetings.append(meeting)
+            art.note(
+                "meeting frame",
+                participants=[
+                    people[p].name or f"unnamed ({people[p].side})" for p in frame.people
+                ],
+                sentences=sorted(set(frame.sentences)),
+                phrases=[art.surface(t.hit.start, t.hit.end) for t in frame.triggers],
+                kept=meeting is not None,
+            )
+            if meeting is not None and all(meeting != m for m, _ in found):
+                sentences = sorted({t.sentence for t in frame.triggers} | set(frame.sentences))
+                found.append((meeting, [_char_range(art, s) for s in sentences]))
+        meetings = _apply_rules(art, found)
         dl = None
         if dateline is not None:
             dl = Dateline(
@@ -143,6 +191,8 @@ class _ResultBuilder:
         # country the article keeps naming.
         known = {p.side for p in people if p.side}
         host = place.country if place is not None else None
+        if not art.on("officials.host_country_fallback"):
+            host = None
         if host is None and art.dateline is not None:
             dl_place = meeting_place(art, Frame(triggers=[], sentences=[]))
             host = dl_place.country if dl_place else None
@@ -150,7 +200,7 @@ class _ResultBuilder:
         envoy_at_home = any(p.posted_to and p.side == host for p in people)
         if occ is not None or (host in known and not envoy_at_home):
             host = None
-        if host is None:
+        if host is None and art.on("officials.dominant_country_fallback"):
             host = _dominant_country(art, known | posted)
         plural_role = next((m.role for m in frame.plural_roles if m.role), None)
         roles = {p.role for p in people if p.role}
@@ -158,6 +208,13 @@ class _ResultBuilder:
         officials: list[Official] = []
         for p in people:
             fallback_cc = host if p.side is None and host not in known else None
+            if fallback_cc is not None:
+                art.note(
+                    "side from context",
+                    official=p.name,
+                    country=fallback_cc,
+                    rule="officials.host_country_fallback or officials.dominant_country_fallback",
+                )
             role = None if p.role else (plural_role or shared_role)
             official = self.official(p, country=fallback_cc, role=role)
             if official is not None and official not in officials:
@@ -206,6 +263,114 @@ class _ResultBuilder:
             topics=topics,
             triggers=tuple(dict.fromkeys(triggers)),
             topic_evidence=evidence,
+        )
+
+
+def _char_range(art: Article, sentence: int) -> tuple[int, int]:
+    s, e = art.sentences[sentence]
+    return art.tokens[s].start, art.tokens[e - 1].end
+
+
+def _produce(rule: Rule, ctx: RuleContext) -> object:
+    try:
+        return rule.produce(ctx)
+    except Exception as exc:
+        raise RuleError(f"rule {rule.id!r} failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _apply_rules(art: Article, found: list[tuple[Meeting, list[tuple[int, int]]]]) -> list[Meeting]:
+    """
+    Run the rulebook's code rules over each meeting: higher priority first, then by id.
+    """
+    book = art.book.rulebook
+    rules = sorted((r for r in book.rules if book.enabled(r.id)), key=lambda r: (-r.priority, r.id))
+    out: list[Meeting] = []
+    for meeting, ranges in found:
+        current: Meeting | None = meeting
+        for rule in rules:
+            if current is None:
+                break
+            match = next(
+                (m for lo, hi in ranges if (m := rule.compiled.search(art.text, lo, hi))), None
+            )
+            if match is None:
+                continue
+            if rule.target == "meeting":
+                ctx = RuleContext(art.text, match, art.published, meeting=current)
+                value = _produce(rule, ctx)
+                if value is VETO:
+                    art.note("rule fired", rule=rule.id, outcome="meeting vetoed")
+                    current = None
+                elif value is not None:
+                    if not isinstance(value, Meeting):
+                        raise RuleError(
+                            f"rule {rule.id!r} returned {type(value).__name__}, not a Meeting"
+                        )
+                    art.note("rule fired", rule=rule.id, outcome="meeting replaced")
+                    current = value
+                continue
+            kept: list[Official] = []
+            for official in current.participants:
+                ctx = RuleContext(art.text, match, art.published, official=official)
+                value = _produce(rule, ctx)
+                if value is VETO:
+                    art.note(
+                        "rule fired", rule=rule.id, outcome=f"participant {official.name} vetoed"
+                    )
+                    continue
+                if value is not None and not isinstance(value, Official):
+                    raise RuleError(
+                        f"rule {rule.id!r} returned {type(value).__name__}, not an Official"
+                    )
+                if value is not None:
+                    art.note(
+                        "rule fired", rule=rule.id, outcome=f"participant {official.name} replaced"
+                    )
+                kept.append(value if isinstance(value, Official) else official)
+            if len({o.side for o in kept}) < 2:
+                art.note(
+                    "rule fired", rule=rule.id, outcome="meeting dropped: fewer than two sides"
+                )
+                current = None
+            else:
+                current = attrs.evolve(current, participants=tuple(kept))
+        if current is not None:
+            out.append(current)
+    return out
+
+
+def _trace_hits(art: Article) -> None:
+    for kind, hits in (
+        ("title", art.titles), ("country", art.countries), ("organisation", art.orgs),
+        ("place", art.places), ("topic", art.topics), ("meeting phrase", art.phrases),
+        ("event", art.events), ("occasion cue", art.cues),
+    ):  # fmt: skip
+        for hit in hits:
+            art.note(
+                "lexicon hit",
+                kind=kind,
+                text=art.surface(hit.start, hit.end),
+                value=_short(hit.entry),
+            )
+
+
+def _short(value: object) -> str:
+    for attr in ("alpha2", "acronym", "role", "signal", "name"):
+        found = getattr(value, attr, None)
+        if found is not None:
+            return str(found)
+    return str(value)
+
+
+def _trace_people(art: Article, people: list[Person]) -> None:
+    for p in people:
+        art.note(
+            "official",
+            name=p.name,
+            side=p.side,
+            role=p.role.value if p.role else None,
+            title=p.title,
+            mentions=[f"{art.surface(m.start, m.end)} [{m.kind}]" for m in p.mentions],
         )
 
 

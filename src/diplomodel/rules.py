@@ -8,26 +8,32 @@ methods; nothing mutates a rulebook or any global state.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import threading
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from diplomodel.errors import LexiconError
+from diplomodel.errors import LexiconError, RuleError
 from diplomodel.iso import by_alpha2
 from diplomodel.model import MeetingMode, Role
 from diplomodel.text import key_of
 
 __all__ = [
+    "BUILTIN_RULES",
+    "VETO",
     "CountryName",
     "EventName",
     "MeetingPhrase",
     "OrgEntry",
     "PlaceName",
+    "Rule",
+    "RuleContext",
     "Rulebook",
     "Signal",
     "TitleEntry",
@@ -171,6 +177,105 @@ class EventName:
     org: str | None = None
 
 
+# The built-in stages that can be switched off by id with ``Rulebook.without``.
+BUILTIN_RULES: dict[str, str] = {
+    "meetings.plan_veto": (
+        "A plan, negation or background cue near a meeting phrase rules it out "
+        "('will meet', 'did not meet', 'last met in 2019')."
+    ),
+    "meetings.separate": (
+        "'also met', 'separately', 'two separate meetings' start a further meeting with the "
+        "same subject."
+    ),
+    "meetings.protagonist": (
+        "'In his meeting with X' joins X with the article's most-mentioned official."
+    ),
+    "officials.surname_mentions": (
+        "A later 'Cavusoglu' or 'Park' is the same person as 'Mevlut Cavusoglu' or 'Park Jin'."
+    ),
+    "officials.host_country_fallback": (
+        "An official whose side the text never states acts for the meeting's host country "
+        "when no other participant does (not at summits)."
+    ),
+    "officials.dominant_country_fallback": (
+        "Failing that, for the one country the article names most often (twice or more)."
+    ),
+    "place.dateline_fallback": (
+        "An in-person meeting with no place words of its own is placed in the dateline city."
+    ),
+    "date.dateline_fallback": (
+        "A meeting with no date words of its own takes the date of a dated dateline."
+    ),
+    "topics.org_multilateral": (
+        "An international organisation named in what was discussed signals 'multilateral'."
+    ),
+}
+
+
+class _Veto:
+    """The value a production returns to drop a meeting or a participant."""
+
+    _instance: _Veto | None = None
+
+    def __new__(cls) -> _Veto:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "VETO"
+
+
+VETO = _Veto()
+
+_RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+
+
+@attrs.frozen
+class RuleContext:
+    """
+    What a rule's production sees: the value it may replace, the match, and the article.
+    """
+
+    text: str
+    match: re.Match[str]
+    published: dt.date | None
+    meeting: Any = None  # diplomodel.model.Meeting (typed loosely to avoid an import cycle)
+    official: Any = None  # diplomodel.model.Official, for target "official"
+
+
+@attrs.frozen
+class Rule:
+    """
+    A rule in code: when ``pattern`` (a regular expression) matches inside a meeting's sentences,
+    ``produce(ctx)`` returns a replacement value, None (no change) or :data:`VETO` (drop it).
+
+    ``target`` is "meeting" (``ctx.meeting``) or "official" (each participant, ``ctx.official``).
+    Rules run after the built-in stages, higher ``priority`` first, then by ``id``.
+    """
+
+    id: str
+    target: str
+    pattern: str
+    produce: Callable[[RuleContext], object] = attrs.field(eq=False)
+    priority: int = 0
+    description: str = ""
+    compiled: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, str) or not _RULE_ID.match(self.id):
+            raise RuleError(f"rule {self.id!r}: id must be dotted lower case, e.g. 'mypack.arctic'")
+        if self.target not in ("meeting", "official"):
+            raise RuleError(f"rule {self.id!r}: target must be 'meeting' or 'official'")
+        if not callable(self.produce):
+            raise RuleError(f"rule {self.id!r}: produce must be callable")
+        try:
+            compiled = re.compile(self.pattern)
+        except (re.error, TypeError) as exc:
+            raise RuleError(f"rule {self.id!r}: bad pattern {self.pattern!r}: {exc}") from None
+        object.__setattr__(self, "compiled", compiled)
+
+
 @attrs.frozen
 class Rulebook:
     """
@@ -192,6 +297,52 @@ class Rulebook:
     first_name_countries: tuple[str, ...] = ()
     unresolvable_names: tuple[str, ...] = ()
     use_gazetteer: bool = True
+    rules: tuple[Rule, ...] = ()
+    disabled: frozenset[str] = frozenset()
+
+    def with_rules(self, *rules: Rule) -> Rulebook:
+        """
+        A rulebook with these code rules added.
+
+        Raises:
+            RuleError: a rule id is used twice or names a built-in rule.
+        """
+        seen = {r.id for r in self.rules} | set(BUILTIN_RULES)
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise RuleError(f"expected a diplomodel.rules.Rule, got {type(rule).__name__}")
+            if rule.id in seen:
+                raise RuleError(f"duplicate rule id {rule.id!r}")
+            seen.add(rule.id)
+        return attrs.evolve(self, rules=self.rules + rules)
+
+    def without(self, *rule_ids: str) -> Rulebook:
+        """
+        A rulebook with these rules (built-in or added) switched off.
+
+        Raises:
+            RuleError: an id names no rule (the message lists the available ids).
+        """
+        known = set(self.rule_ids())
+        for rule_id in rule_ids:
+            if rule_id not in known:
+                available = ", ".join(sorted(known))
+                raise RuleError(f"unknown rule id {rule_id!r}; available: {available}")
+        return attrs.evolve(self, disabled=self.disabled | frozenset(rule_ids))
+
+    def enabled(self, rule_id: str) -> bool:
+        """Whether a rule (built-in or added) is active."""
+        return rule_id not in self.disabled
+
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of every rule, built-in and added, active or not."""
+        return (*BUILTIN_RULES, *(r.id for r in self.rules))
+
+    def describe(self) -> list[tuple[str, str]]:
+        """(id, description) of every active rule."""
+        out = [(rid, text) for rid, text in BUILTIN_RULES.items() if self.enabled(rid)]
+        out.extend((r.id, r.description) for r in self.rules if self.enabled(r.id))
+        return out
 
     def with_titles(self, *titles: TitleEntry) -> Rulebook:
         """A rulebook with these titles added (a later entry for the same term wins)."""

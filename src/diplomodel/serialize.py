@@ -242,7 +242,11 @@ def _read_meeting(data: Any) -> Meeting:
     date = None
     if date_text is not None:
         precision = _enum(
-            DatePrecision, data.get("date_precision") or "day", owner, "date_precision"
+            # "2022-11" in annotations means month precision even without date_precision
+            DatePrecision,
+            data.get("date_precision") or ("month" if len(date_text) == 7 else "day"),
+            owner,
+            "date_precision",
         )
         value = _date(
             date_text + "-01" if precision is DatePrecision.MONTH else date_text, owner, "date"
@@ -299,6 +303,11 @@ def _read_dateline(data: Any) -> Dateline:
 
 def _read_result(data: Any) -> ArticleResult:
     owner = "ArticleResult"
+    version = _opt(data, owner, "schema_version", str)
+    if version not in (None, SCHEMA_VERSION):
+        raise ValidationError(
+            owner, "schema_version", version, f"this library reads version {SCHEMA_VERSION!r}"
+        )
     published = _opt(data, owner, "published", str)
     dateline = _opt(data, owner, "dateline", dict)
     return ArticleResult(

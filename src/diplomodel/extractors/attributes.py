@@ -95,7 +95,7 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
             break
     if best is not None:
         return best[1]
-    if dl is not None and dl.date is not None:
+    if dl is not None and dl.date is not None and art.on("date.dateline_fallback"):
         span = (
             (dl.date_start, dl.date_end)
             if dl.date_start is not None and dl.date_end is not None
@@ -177,7 +177,7 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
                 country_only = (distance, FoundPlace(None, chit.entry.alpha2, span))
     if best is not None:
         return best[1]
-    dateline = _dateline_place(art)
+    dateline = _dateline_place(art) if art.on("place.dateline_fallback") else None
     if country_only is not None:
         if dateline is not None and dateline.country == country_only[1].country:
             return dateline
@@ -342,7 +342,7 @@ def meeting_topics(
     sentences -= skip
     found: dict[str, list[tuple[int, int]]] = {}
     hits: list[tuple[int, int, str]] = [(h.start, h.end, h.entry) for h in art.topics]
-    if MULTILATERAL in art.book.topic_labels:
+    if MULTILATERAL in art.book.topic_labels and art.on("topics.org_multilateral"):
         hits.extend((h.start, h.end, MULTILATERAL) for h in art.orgs)
     for start, end, code in sorted(hits):
         if art.sentence_of(start) not in sentences:

@@ -34,6 +34,7 @@ class Article:
         self.published = published
         self.dateline = dateline
         self.reference: dt.date | None = dateline.date if dateline and dateline.date else published
+        self.trace: list[dict[str, object]] | None = None
         self.tokens: list[Token] = tokenize(text)
         self.sentences: list[tuple[int, int]] = sentence_bounds(self.tokens)
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -96,6 +97,19 @@ class Article:
             t for t in self.topics
             if not any(s <= t.start and t.end <= e for s, e in names_and_titles)
         ]  # fmt: skip
+
+    def on(self, rule_id: str) -> bool:
+        """
+        Whether a built-in rule is active in this article's rulebook.
+        """
+        return self.book.rulebook.enabled(rule_id)
+
+    def note(self, event: str, **details: object) -> None:
+        """
+        Record a decision for ``explain`` (a no-op unless the article is being explained).
+        """
+        if self.trace is not None:
+            self.trace.append({"event": event, **details})
 
     def sentence_of(self, token_index: int) -> int:
         """

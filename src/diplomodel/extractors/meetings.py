@@ -88,7 +88,15 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
         if hit.entry.signal not in (Signal.MEETING, Signal.REFERENCE):
             continue
         s = art.sentence_of(hit.start)
-        if _vetoed(art, hit, cues.get(s, [])):
+        cue = _vetoed(art, hit, cues.get(s, [])) if art.on("meetings.plan_veto") else None
+        if cue is not None:
+            art.note(
+                "meeting phrase ruled out",
+                phrase=art.surface(hit.start, hit.end),
+                cue=art.surface(cue.start, cue.end),
+                signal=cue.entry.signal,
+                rule="meetings.plan_veto",
+            )
             continue
         by_sentence.setdefault(s, []).append(Trigger(hit, s, _is_reference(hit.entry, art, hit)))
     for found in by_sentence.values():
@@ -96,7 +104,10 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
     return by_sentence, separate
 
 
-def _vetoed(art: Article, hit: Hit[MeetingPhrase], cues: list[Hit[MeetingPhrase]]) -> bool:
+def _vetoed(
+    art: Article, hit: Hit[MeetingPhrase], cues: list[Hit[MeetingPhrase]]
+) -> Hit[MeetingPhrase] | None:
+    """The plan, negation or background cue that rules this meeting phrase out, if any."""
     tokens = art.tokens
     noun = _noun_trigger(art, hit)
     for cue in cues:
@@ -109,16 +120,16 @@ def _vetoed(art: Article, hit: Hit[MeetingPhrase], cues: list[Hit[MeetingPhrase]
                 continue
             distance = hit.start - cue.end
             if distance <= _PLAN_WINDOW_BEFORE or (noun and signal == Signal.PLAN):
-                return True
+                return cue
         elif cue.start >= hit.end:
             if signal == Signal.NOT_MEETING:
                 continue
             distance = cue.start - hit.end
             if noun and signal == Signal.PLAN:
-                return True
+                return cue
             if distance <= _PLAN_WINDOW_AFTER and signal in (Signal.PLAN, Signal.NEGATION):
-                return True
-    return False
+                return cue
+    return None
 
 
 def _clause_people(
@@ -168,7 +179,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             if m.person >= 0 and m.person not in order:
                 order.append(m.person)
         mode = _mode_of(triggers)
-        sep = separate.get(s)
+        sep = separate.get(s) if art.on("meetings.separate") else None
         if sep and order:
             made = _separate_frames(art, clause, order, sep[0], people, current, triggers, s, mode)
             if made:
@@ -177,6 +188,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 continue
         if (
             protagonist is not None
+            and art.on("meetings.protagonist")
             and protagonist not in order
             and len(order) == 1
             and side(order[0]) != side(protagonist)

@@ -698,7 +698,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         _resolve(p)
     # 2. surname-only and short-name mentions in running text: "Cavusoglu thanked ..."
     names = builder.names
-    for start, end in names.run_end.items():
+    surname_runs = names.run_end.items() if art.on("officials.surname_mentions") else []
+    for start, end in surname_runs:
         if start in builder.used_names:
             continue
         tokens = _name_tokens(art.surface(start, end))
