@@ -45,6 +45,7 @@ class CompiledRulebook(NamedTuple):
     topic_labels: dict[str, str]
     occasion_heads: frozenset[str]
     first_name_countries: frozenset[str]
+    us_states: frozenset[str]
 
 
 def _any_case(term: str) -> int:
@@ -130,4 +131,5 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         topic_labels={topic.code: topic.label for topic in rulebook.topics},
         occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
         first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),
+        us_states=frozenset(key_of(s) for s in rulebook.us_state_names),
     )

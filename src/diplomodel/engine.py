@@ -185,23 +185,28 @@ class _ResultBuilder:
         mode = frame.mode or MeetingMode.IN_PERSON
         place = meeting_place(art, frame) if mode is MeetingMode.IN_PERSON else None
         occ = meeting_occasion(art, frame)
-        # A participant whose side the text never states acts for the host country when the
-        # others do not (a minister "received" a visiting ambassador in her capital); not at a
-        # summit, where the host country is usually nobody's side. Failing that, for the one
-        # country the article keeps naming.
+        # A participant whose side the text never states acts for the host country when no
+        # other participant does (a minister "received" a visiting ambassador in her capital),
+        # or for the host when an envoy of the host country is met at home. At a summit, or
+        # when the host country is already someone else's side, it is rather the one country
+        # the article keeps naming; at a summit, failing that, the host country after all.
         known = {p.side for p in people if p.side}
-        host = place.country if place is not None else None
-        if not art.on("officials.host_country_fallback"):
-            host = None
-        if host is None and art.dateline is not None:
+        venue = place.country if place is not None else None
+        if venue is None and art.dateline is not None:
             dl_place = meeting_place(art, Frame(triggers=[], sentences=[]))
-            host = dl_place.country if dl_place else None
+            venue = dl_place.country if dl_place else None
         posted = {p.posted_to for p in people if p.posted_to}
+        host = venue if art.on("officials.host_country_fallback") else None
         envoy_at_home = any(p.posted_to and p.side == host for p in people)
-        if occ is not None or (host in known and not envoy_at_home):
+        if host in known and not envoy_at_home:
             host = None
-        if host is None and art.on("officials.dominant_country_fallback"):
-            host = _dominant_country(art, known | posted)
+        if occ is not None or host is None:
+            dominant = None
+            if art.on("officials.dominant_country_fallback"):
+                others = {q.side for q in self.people if q.side}
+                not_sides = known | posted | others | ({venue} if venue else set())
+                dominant = _dominant_country(art, not_sides)
+            host = dominant or (host if occ is not None else None)
         plural_role = next((m.role for m in frame.plural_roles if m.role), None)
         roles = {p.role for p in people if p.role}
         shared_role = roles.pop() if len(roles) == 1 else None
@@ -381,8 +386,8 @@ def _token_range(art: Article, span: tuple[int, int]) -> tuple[int, int]:
 
 def _dominant_country(art: Article, exclude: set[str]) -> str | None:
     """
-    The country named (by name, demonym or capital) at least twice and more often than any
-    other, leaving out the sides already in the meeting.
+    The country named (by name, demonym or capital) more often than any other, leaving out
+    the countries in ``exclude``.
     """
     counts: dict[str, int] = {}
     for hit in art.countries:
@@ -390,7 +395,7 @@ def _dominant_country(art: Article, exclude: set[str]) -> str | None:
         if code not in exclude:
             counts[code] = counts.get(code, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 

@@ -296,6 +296,7 @@ class Rulebook:
     occasion_heads: tuple[str, ...] = ()
     first_name_countries: tuple[str, ...] = ()
     unresolvable_names: tuple[str, ...] = ()
+    us_state_names: tuple[str, ...] = ()
     use_gazetteer: bool = True
     rules: tuple[Rule, ...] = ()
     disabled: frozenset[str] = frozenset()
@@ -441,7 +442,7 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
         for name in (
             "titles", "countries", "organizations", "places", "venues", "topics", "phrases",
             "events", "occasion_cues", "occasion_heads", "first_name_countries",
-            "unresolvable_names",
+            "unresolvable_names", "us_state_names",
         )
     }  # fmt: skip
     known = {
@@ -527,6 +528,9 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
     _check_keys(ambiguity, {"first_names", "us_states", "unresolvable"}, source, "ambiguity")
     out["first_name_countries"].extend(
         _list_of_str(ambiguity.get("first_names", []), source, "ambiguity.first_names")
+    )
+    out["us_state_names"].extend(
+        _list_of_str(ambiguity.get("us_states", []), source, "ambiguity.us_states")
     )
     out["unresolvable_names"].extend(
         _list_of_str(ambiguity.get("unresolvable", []), source, "ambiguity.unresolvable")

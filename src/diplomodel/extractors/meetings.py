@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from diplomodel.dates import find_dates, resolve
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.officials import Mention, Person
 from diplomodel.grammar import grammar_words
@@ -224,7 +225,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 if side(p) not in known and p not in candidate.people:
                     candidate.people.insert(0, p)
             pending = None
-        if current is not None and _mergeable(current, candidate, people):
+        if current is not None and _mergeable(art, current, candidate, people):
             _merge_into(current, candidate)
             continue
         frames.append(candidate)
@@ -253,9 +254,28 @@ def _pronoun_subject(art: Article, sentence: int, triggers: list[Trigger]) -> bo
     return any(t.key in ("his", "her", "he", "she") for t in window)
 
 
-def _mergeable(a: Frame, b: Frame, people: list[Person]) -> bool:
+def _own_date(art: Article, frame: Frame) -> object:
+    """The first date the frame's own meeting phrases' sentences state (unresolved form)."""
+    for t in frame.triggers:
+        if t.reference:
+            continue
+        s, e = art.sentences[t.sentence]
+        dl = art.dateline
+        for mention in find_dates(art.text, art.tokens[s].start, art.tokens[e - 1].end):
+            if dl is not None and dl.start <= mention.start < dl.end:
+                continue
+            resolved = resolve(mention, art.reference)
+            if resolved is not None:
+                return resolved.value
+    return None
+
+
+def _mergeable(art: Article, a: Frame, b: Frame, people: list[Person]) -> bool:
     if a.mode and b.mode and a.mode != b.mode:
         return False
+    da, db = _own_date(art, a), _own_date(art, b)
+    if da is not None and db is not None and da != db:
+        return False  # "On Tuesday ... met X." / "On Wednesday ... met Y."
     sa = {people[p].side for p in a.people if people[p].side}
     sb = {people[p].side for p in b.people if people[p].side}
     if not (sa <= sb or sb <= sa):

@@ -322,10 +322,14 @@ class _Builder:
                     if tok.text[:1].islower() and tok.key not in ("of", "the", "and", "for"):
                         break
                     k += 1
+            envoy_target = None
+            if Role.ENVOY in (entry.role, role) and j < n and tokens[j].key == "for":
+                # "Special Envoy for Sudan": the country is the envoy's brief, not its side
+                envoy_target, country, org = country, None, None
             host = (
                 self._side_at(end + 1) if end + 1 < n and tokens[end].key in ("to", "in") else None
             )
-            posted_to = None
+            posted_to = envoy_target
             if Role.AMBASSADOR in (entry.role, role) and host is not None:
                 # "Ambassador to Pakistan": the host country is not the ambassador's side.
                 end = host[0]
@@ -352,6 +356,9 @@ class _Builder:
                     continue
                 side = self._side_ending_at(left)
                 if side is not None and not tokens[left].newline_before:
+                    state_key = " ".join(t.key for t in tokens[side[0] : left])
+                    if state_key in art.book.us_states and role in (Role.OFFICIAL, Role.LEGISLATOR):
+                        side = (side[0], "US", None)  # "Georgia Governor", "Georgia senator"
                     left_sides.append((side[1], side[2]))
                     left = side[0]
                     if plural and left > 1 and tokens[left - 1].key in ("and", ","):
@@ -360,7 +367,10 @@ class _Builder:
                 break
             if tokens[left].key == "and":
                 left += 1
-            if country is None and org is None and left_sides:
+            if left_sides and (
+                (country is None and org is None) or Role.ENVOY in (entry.role, role)
+            ):
+                # "The U.S. Special Envoy for Sudan": the envoy acts for the U.S.
                 country, org = left_sides[0]
             title_text = art.surface(hit.start, hit.end)
             if role is not None and role is not entry.role:
@@ -729,7 +739,14 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         same_side = [p for p in people if p.side == side]
         if not same_side and m.role is not None:
             # "British Foreign Secretary" (headline) is "Foreign Secretary Liz Truss" (body)
-            sideless = [p for p in people if p.side is None and p.role is m.role]
+            sentence = art.sentence_of(m.start)
+            sideless = [
+                p
+                for p in people
+                if p.side is None
+                and p.role is m.role
+                and all(art.sentence_of(o.start) != sentence for o in p.mentions)
+            ]
             if len(sideless) == 1:
                 sideless[0].mentions.append(m)
                 m.person = sideless[0].index
