@@ -132,7 +132,7 @@ def test_flagged_names_resolve_to_one_country(field: str) -> None:
     assert not unresolved, unresolved
 
 
-@pytest.mark.parametrize("name", ["Congolese", "Korean", "Guinean", "Dominican", "Korea"])
+@pytest.mark.parametrize("name", ["Congolese", "Guinean", "Dominican"])
 def test_shared_names_are_unresolvable(name: str) -> None:
     assert name in data()["ambiguity"]["unresolvable"]
     assert resolve(name) is None
@@ -168,6 +168,9 @@ def test_every_country_has_a_demonym_unless_excepted() -> None:
         ("North Korean", "KP"),
         ("ROK", "KR"),
         ("South Korea", "KR"),
+        # "Korea" alone is the Republic of Korea (ISO short name; North Korea is qualified)
+        ("Korea", "KR"),
+        ("Korean", "KR"),
         ("Filipino", "PH"),
         ("Azerbaijani", "AZ"),
         ("Azeri", "AZ"),

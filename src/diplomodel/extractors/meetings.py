@@ -182,7 +182,8 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         mode = _mode_of(triggers)
         sep = separate.get(s) if art.on("meetings.separate") else None
         if sep and order:
-            made = _separate_frames(art, clause, order, sep[0], people, current, triggers, s, mode)
+            # the last cue opens the new meeting ("Besides his meeting with X, he also met Y")
+            made = _separate_frames(art, clause, order, sep[-1], people, current, triggers, s, mode)
             if made:
                 frames.extend(made)
                 current = made[-1]
@@ -231,6 +232,25 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         frames.append(candidate)
         current = candidate
     return frames
+
+
+def _repeated_preposition(
+    art: Article, clause: list[Mention], cue: int, objects: list[int]
+) -> bool:
+    """Whether the objects of 'also met/called on' are each introduced anew ('and on', 'later')."""
+    tokens = art.tokens
+    first_of: dict[int, int] = {}
+    for m in clause:
+        if m.person in objects and m.start >= cue:
+            first_of.setdefault(m.person, m.start)
+    starts = sorted(first_of.values())
+    for a, b in zip(starts, starts[1:], strict=False):
+        between = [t.key for t in tokens[a:b]]
+        if "and" in between:
+            after_and = between[between.index("and") + 1 :]
+            if after_and[:1] in (["on"], ["with"], ["later"], ["then"]) or "later" in after_and[:3]:
+                return True
+    return False
 
 
 def _protagonist(people: list[Person]) -> int | None:
@@ -328,5 +348,7 @@ def _separate_frames(
     if not objects:
         return []
     sides = {people[p].side for p in objects}
-    groups = [[p] for p in objects] if len(sides) >= 2 else [objects]
+    # "called on X and on Y", "met X and, later, Y": one meeting each
+    repeated = _repeated_preposition(art, clause, cue, objects)
+    groups = [[p] for p in objects] if len(sides) >= 2 or repeated else [objects]
     return [Frame([subject, *group], list(triggers), [s], mode, []) for group in groups]

@@ -322,6 +322,19 @@ class _Builder:
                     if tok.text[:1].islower() and tok.key not in ("of", "the", "and", "for"):
                         break
                     k += 1
+            if country is None and org is None and j < n and tokens[j].key == "of" and not plural:
+                # "President of the Supreme Federal Court": heads an institution, not a country
+                k = j + 1
+                words: list[str] = []
+                while k < min(n, j + 9) and (
+                    tokens[k].is_capitalized or tokens[k].key in ("the", "of", "and", "for")
+                ):
+                    words.append(tokens[k].key)
+                    k += 1
+                if words and tokens[k - 1].is_capitalized and not tokens[k - 1].newline_before:
+                    end = k
+                    chamber = {"senate", "parliament", "assembly", "duma", "chamber", "congress"}
+                    role = Role.PARLIAMENT_SPEAKER if chamber & set(words) else Role.OFFICIAL
             envoy_target = None
             if Role.ENVOY in (entry.role, role) and j < n and tokens[j].key == "for":
                 # "Special Envoy for Sudan": the country is the envoy's brief, not its side
