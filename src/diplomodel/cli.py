@@ -2,8 +2,9 @@
 The ``diplomodel`` command line: parse articles or JSON Lines batches, evaluate against gold.
 
 Exit status: 0 success; 1 a bad input, file or record, or a library error (each reported as one
-``diplomodel: ...`` line on stderr); 2 a usage error; 130 interrupted; 141 the reader of standard
-output went away. ``docs/cli.md`` documents every command and format.
+``diplomodel: ...`` line on stderr); 2 a usage error, a bad ``--rules`` file or ``--pack``;
+130 interrupted; 141 the reader of standard output went away. ``docs/cli.md`` documents every
+command and format.
 """
 
 from __future__ import annotations
@@ -16,11 +17,16 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any, TextIO, cast
+from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 
 import diplomodel
 from diplomodel.api import coerce_published
 from diplomodel.errors import DiplomodelError, InputError, LexiconError, RuleError
+
+if TYPE_CHECKING:
+    from diplomodel.engine import Parser
+    from diplomodel.model import ArticleResult
+    from diplomodel.rules import Rulebook
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -132,6 +138,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     parse.set_defaults(handler=_cmd_parse, usage_error=parse.error)
+    _add_rule_options(parse)
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -149,6 +156,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print the report as JSON instead of a table"
     )
     evaluate.set_defaults(handler=_cmd_evaluate)
+    _add_rule_options(evaluate)
+    _add_rule_commands(commands)
     return parser
 
 
@@ -185,7 +194,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     with _output(args.output, files) as out:
         for path in files:
             try:
-                result = diplomodel.parse(_read_text(path), published=published)
+                result = _parse_text(_read_text(path), published=published)
             except _FATAL:
                 raise
             except _CliError as exc:
@@ -239,7 +248,7 @@ def _parse_record(raw: bytes, default_published: dt.date | None) -> tuple[Any, A
             ident, f'"published" must be a date string or null, got {_json_type(published)}'
         )
     try:
-        result = diplomodel.parse(
+        result = _parse_text(
             text, published=published if published is not None else default_published
         )
     except _FATAL:
@@ -253,7 +262,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from diplomodel.evaluation import evaluate_parser
 
     def predict(text: str, published: str | None) -> list[dict[str, Any]]:
-        meetings: list[dict[str, Any]] = diplomodel.parse(text, published=published).to_dict()[
+        meetings: list[dict[str, Any]] = _parse_text(text, published=published).to_dict()[
             "meetings"
         ]
         return meetings
@@ -287,6 +296,187 @@ def _gold_records(stream: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
                     f"{name}: line {lineno} (id {_show_id(record.get('id'))}): {exc}"
                 ) from None
         yield record
+
+
+# ----------------------------------------------------------------------------------------------
+# Rule files and rule packs: --rules, --pack, `explain` and `rules list`
+#
+# The rulebook of a run is built once, before any text is read: the default rulebook, then each
+# --rules file in order, then each --pack in order. Without either option the commands call
+# diplomodel.parse() (the shared default parser), exactly as they did before these options.
+
+# The parser --rules/--pack built for the running command (None: the default parser). A module
+# global, not a context variable, so that worker threads of the command see it too; a worker
+# process started by "spawn" must call _init_rules_worker with the same files and packs.
+_run_parser: Parser | None = None
+
+
+def _add_rule_options(command: argparse.ArgumentParser) -> None:
+    """
+    Give a command ``--rules FILE`` and ``--pack NAME`` and wrap its handler (already set with
+    ``set_defaults``) so that the run's rulebook and parser are built before it runs.
+    """
+    group = command.add_argument_group("rule files and rule packs")
+    group.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        dest="rule_files",
+        metavar="FILE",
+        help="add the rules of a TOML rule file (the schema of the shipped data, see "
+        "docs/extending.md); repeatable, applied in order",
+    )
+    group.add_argument(
+        "--pack",
+        action="append",
+        default=[],
+        dest="packs",
+        metavar="NAME",
+        help="enable the installed rule pack NAME (see 'diplomodel rules list'); repeatable, "
+        "applied in order after the --rules files",
+    )
+    handler: _Handler = command.get_default("handler")
+    command.set_defaults(handler=_with_rules(handler))
+
+
+_Handler = Callable[[argparse.Namespace], int]
+
+
+def _with_rules(handler: _Handler) -> _Handler:
+    def run(args: argparse.Namespace) -> int:
+        global _run_parser
+        try:
+            book, parser = _rules_for(args.rule_files, args.packs)
+        except (LexiconError, RuleError) as exc:
+            # A bad rule file or pack is a configuration error of the whole run: one line, no
+            # text is read, exit 2 like any other bad option.
+            _error(str(exc))
+            return EXIT_USAGE
+        args.rulebook = book
+        args.text_parser = parser
+        previous, _run_parser = _run_parser, parser
+        try:
+            return handler(args)
+        finally:
+            _run_parser = previous
+
+    return run
+
+
+def _rules_for(rule_files: Sequence[str], packs: Sequence[str]) -> tuple[Rulebook, Parser | None]:
+    """
+    The rulebook of a run and, when files or packs change it, a parser built from it.
+
+    Raises:
+        LexiconError: a rule file is missing, not UTF-8 TOML, or has a bad key or value.
+        RuleError: an unknown rule pack, or one that fails or returns no rulebook.
+    """
+    from diplomodel.rules import default_rulebook, load_rulebook_file
+
+    book = default_rulebook()
+    if not rule_files and not packs:
+        return book, None
+    for path in rule_files:
+        book = load_rulebook_file(path, base=book)
+    if packs:
+        from diplomodel.plugins import apply_packs
+
+        book = apply_packs(book, packs)
+    from diplomodel.engine import Parser
+
+    return book, Parser(book)
+
+
+def _init_rules_worker(rule_files: Sequence[str], packs: Sequence[str]) -> None:
+    """
+    Build the run's parser in a worker process (an ``initializer`` for a process pool whose
+    workers do not inherit ``_run_parser``).
+    """
+    global _run_parser
+    _run_parser = _rules_for(rule_files, packs)[1]
+
+
+def _parse_text(text: str, *, published: dt.date | str | None = None) -> ArticleResult:
+    """
+    ``diplomodel.parse()``, or the run's parser when ``--rules`` or ``--pack`` built one.
+    """
+    parser = _run_parser
+    if parser is None:
+        return diplomodel.parse(text, published=published)
+    return parser.parse(text, published=published)
+
+
+def _add_rule_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    explain = commands.add_parser(
+        "explain",
+        help="show how the rules read an article",
+        description="Parse one article and print which rules fired and why: the meetings found "
+        "and dropped, with the phrases and rules behind each decision.",
+    )
+    explain.add_argument("file", metavar="FILE", help="a text file, or - for stdin")
+    explain.add_argument(
+        "--published",
+        type=_published_arg,
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) of the article",
+    )
+    explain.add_argument(
+        "--json", action="store_true", help="print the explanation as JSON instead of text"
+    )
+    explain.set_defaults(handler=_cmd_explain)
+    _add_rule_options(explain)
+
+    rules = commands.add_parser(
+        "rules",
+        help="list the installed rule packs and the active rules",
+        description="Inspect rule packs and rules.",
+    )
+    actions = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    listing = actions.add_parser(
+        "list",
+        help="list the installed rule packs and the active rules",
+        description="List the installed rule packs (* marks those enabled with --pack) and the "
+        "id and description of every active rule, after the given --rules files and packs.",
+    )
+    listing.set_defaults(handler=_cmd_rules_list)
+    _add_rule_options(listing)
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    parser: Parser | None = args.text_parser
+    if parser is None:
+        from diplomodel.engine import default_parser
+
+        parser = default_parser()
+    explanation = parser.explain(_read_text(args.file), published=args.published)
+    rendered = _dumps(explanation.to_dict(), indent=2) if args.json else explanation.format()
+    sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    return EXIT_OK
+
+
+def _cmd_rules_list(args: argparse.Namespace) -> int:
+    from diplomodel.plugins import available
+
+    book: Rulebook = args.rulebook
+    installed = available()
+    enabled = set(args.packs)
+    lines = ["rule files: " + (", ".join(args.rule_files) or "(none)")]
+    lines.append("rule packs (* enabled):" if installed else "rule packs: (none installed)")
+    width = max((len(name) for name in installed), default=0)
+    for name, origin in installed.items():
+        mark = "*" if name in enabled else " "
+        lines.append(f"  {mark} {name.ljust(width)}  {origin}")
+    active = book.describe()
+    lines.append(f"active rules ({len(active)}):")
+    width = max((len(rule_id) for rule_id, _ in active), default=0)
+    for rule_id, description in active:
+        lines.append(f"  {rule_id.ljust(width)}  {description}".rstrip())
+    active_ids = {rule_id for rule_id, _ in active}
+    disabled = [rule_id for rule_id in book.rule_ids() if rule_id not in active_ids]
+    if disabled:
+        lines.append("disabled rules: " + ", ".join(disabled))
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
 
 
 # ----------------------------------------------------------------------------------------------

@@ -258,9 +258,13 @@ def find_dateline(
         if not (known or (name.replace(" ", "").replace(".", "").isupper() and len(name) >= 4)):
             continue
         sep = _DATELINE_SEP.search(head, city.end())
-        if sep is None:
+        if sep is not None:
+            middle, sep_end = head[city.end() : sep.start()], sep.end()
+        elif len(line.rstrip()) <= 60 and any(m.month for m in find_dates(line)):
+            # a line of its own: "Baku, December 2, AZERTAC"
+            middle, sep_end = line.rstrip()[city.end() :], len(line.rstrip())
+        else:
             continue
-        middle = head[city.end() : sep.start()]
         # Between the city and the separator only commas, a region, a date and an agency
         # may stand; a verb there means this is a sentence, not a dateline.
         bare = _PARENS.sub("", middle)
@@ -285,7 +289,7 @@ def find_dateline(
             break
         return DatelineInfo(
             line_start + lead,
-            line_start + sep.end(),
+            line_start + sep_end,
             line_start + city.start(),
             line_start + city.end(),
             date_value,

@@ -206,7 +206,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         if not enough:
             if current is None and not all(t.reference for t in triggers):
                 # "X held a series of meetings on the sidelines of ...": context for what follows
-                preamble = [Trigger(t.hit, t.sentence, True) for t in triggers]
+                preamble.extend(Trigger(t.hit, t.sentence, True) for t in triggers)
             if current is not None:
                 current.triggers.extend(triggers)
                 current.sentences.append(s)
