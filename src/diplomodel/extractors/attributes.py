@@ -149,7 +149,6 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
     """
     best: tuple[int, FoundPlace] | None = None
     country_only: tuple[int, FoundPlace] | None = None
-    sentences = _trigger_sentences(frame)
     own = [t for t in frame.triggers if not t.reference]
     for t in _own_first(frame):
         if best is not None and t.reference and own:
@@ -158,6 +157,8 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
         for hit in art.places:
             if not s <= hit.start < e:
                 continue
+            if _in_compound(art, hit.end):
+                continue  # "Paris" in "Paris-Saclay"
             ref: PlaceRef = hit.entry
             if not (ref.venue or _place_preceded(art, hit.start)):
                 continue
@@ -168,6 +169,15 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
                 best = (distance, FoundPlace(name, ref.country, span))
         for chit in art.countries:
             if not s <= chit.start < e or chit.entry.kind != "name":
+                continue
+            town = _town_before_country(art, chit.start)
+            if town is not None:
+                # "in Paris-Saclay, France", "in Nusa Dua, Indonesia": a town the gazetteer lacks
+                distance = abs(town[0] - t.hit.start)
+                span = (art.tokens[town[0]].start, art.tokens[town[1] - 1].end)
+                found = FoundPlace(art.surface(*town), chit.entry.alpha2, span)
+                if best is None or distance < best[0]:
+                    best = (distance, found)
                 continue
             if not _country_is_venue(art, chit.start, t.hit.end):
                 continue
@@ -182,8 +192,36 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
         if dateline is not None and dateline.country == country_only[1].country:
             return dateline
         return country_only[1]
-    del sentences
     return dateline
+
+
+def _in_compound(art: Article, end: int) -> bool:
+    tokens = art.tokens
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].text == "-"
+        and not tokens[end].gap
+        and not tokens[end + 1].gap
+        and tokens[end + 1].is_capitalized
+    )
+
+
+def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | None:
+    """The capitalised words X in 'in X, COUNTRY' (X a town, not a known country)."""
+    tokens = art.tokens
+    comma = country_start - 1
+    if comma < 2 or tokens[comma].text != ",":
+        return None
+    k = comma
+    while k - 1 >= 0 and (tokens[k - 1].is_capitalized or tokens[k - 1].text == "-"):
+        k -= 1
+        if comma - k > 4:
+            return None
+    if k == comma or k == 0 or tokens[k - 1].key not in ("in", "at"):
+        return None
+    if any(h.start >= k and h.end <= comma for h in art.countries):
+        return None
+    return (k, comma)
 
 
 def _dateline_place(art: Article) -> FoundPlace | None:
@@ -274,22 +312,25 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             k += 1
             last_good = k
             continue
-        if tok.key in WORDS.occasion_lower_heads and capitalised:
+        opens = not pieces and k + 1 < s_end and tokens[k + 1].key == "of"
+        if tok.key in WORDS.occasion_lower_heads and (capitalised or opens):
             has_head = True
             pieces.append(tok.gap)
             pieces.append(tok.text)
             k += 1
             last_good = k
             continue
-        if (
-            tok.key in WORDS.occasion_connectors
-            and k + 1 < s_end
-            and (tokens[k + 1].text[:1].isupper() or art.org_at.get(k + 1))
-        ):
-            pieces.append(tok.gap)
-            pieces.append(tok.text)
-            k += 1
-            continue
+        if tok.key in WORDS.occasion_connectors:
+            # "of the OSCE Council", "Council of Heads of State": connectors before a name
+            j = k
+            while j < s_end and tokens[j].key in WORDS.occasion_connectors and j - k < 2:
+                j += 1
+            if j < s_end and (tokens[j].text[:1].isupper() or art.org_at.get(j)):
+                for t in tokens[k:j]:
+                    pieces.append(t.gap)
+                    pieces.append(t.text)
+                k = j
+                continue
         break
     if not capitalised or last_good <= start:
         return None

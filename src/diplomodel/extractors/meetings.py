@@ -10,6 +10,7 @@ than two sides ("The meeting took place on the sidelines of ...") attach to the 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from diplomodel.dates import find_dates, resolve
@@ -244,7 +245,7 @@ def _repeated_preposition(
         if m.person in objects and m.start >= cue:
             first_of.setdefault(m.person, m.start)
     starts = sorted(first_of.values())
-    for a, b in zip(starts, starts[1:], strict=False):
+    for a, b in itertools.pairwise(starts):
         between = [t.key for t in tokens[a:b]]
         if "and" in between:
             after_and = between[between.index("and") + 1 :]
