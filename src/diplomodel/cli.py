@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 
 import diplomodel
+from diplomodel import batch
 from diplomodel.api import coerce_published
 from diplomodel.errors import DiplomodelError, InputError, LexiconError, RuleError
 
@@ -59,16 +60,6 @@ class _CliError(Exception):
     """
 
 
-class _RecordError(Exception):
-    """
-    One JSON Lines record cannot be parsed; the batch goes on without it.
-    """
-
-    def __init__(self, ident: object, reason: str) -> None:
-        super().__init__(reason)
-        self.ident = ident
-
-
 # ----------------------------------------------------------------------------------------------
 # Entry point
 
@@ -81,8 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = args.handler
-        if args.command == "parse" and args.jsonl and len(args.files) != 1:
-            args.usage_error("--jsonl takes exactly one input (a file or -)")
+        if args.command == "parse":
+            _check_parse_args(args)
     except SystemExit as exc:
         # argparse exits for --help, --version and usage errors; callers of main() get a status.
         return _exit_status(exc)
@@ -136,8 +127,80 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="FILE is a JSON Lines batch (.gz is decompressed); write one JSON line per record",
     )
+    parse.add_argument(
+        "--dir",
+        action="store_true",
+        help="FILE is a directory: parse every .txt (or .txt.gz) file under it as one record "
+        "whose id is its relative path; write one JSON line per file",
+    )
     parse.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    batch_options = parse.add_argument_group("batch options (with --jsonl or --dir)")
+    batch_options.add_argument(
+        "--workers",
+        type=_count_arg,
+        default=1,
+        metavar="N",
+        help="parse in N worker processes, output still in input order (0: one per CPU; "
+        "default 1, in this process)",
+    )
+    batch_options.add_argument(
+        "--chunksize",
+        type=_positive_arg,
+        default=batch.DEFAULT_CHUNKSIZE,
+        metavar="N",
+        help=f"records sent to a worker at a time (default {batch.DEFAULT_CHUNKSIZE})",
+    )
+    batch_options.add_argument(
+        "--errors",
+        metavar="FILE",
+        help="also write each failed record to FILE as a JSON line {id, line, reason}",
+    )
+    batch_options.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress counter (there is none anyway when stderr is not a terminal)",
+    )
     parse.set_defaults(handler=_cmd_parse, usage_error=parse.error)
+
+    shards = commands.add_parser(
+        "dask",
+        help="parse JSON Lines shards on a Dask cluster",
+        description="Parse JSON Lines shards (glob patterns, .gz allowed) on a Dask cluster, "
+        "one task per shard, and write each shard's results and failed records to OUTDIR. "
+        "Needs dask[distributed] (pip install 'diplomodel[dask]').",
+    )
+    shards.add_argument(
+        "patterns", nargs="+", metavar="PATTERN", help="a shard file or a glob, e.g. 'in/*.jsonl'"
+    )
+    shards.add_argument(
+        "-o", "--output", required=True, metavar="OUTDIR", help="directory for the results"
+    )
+    shards.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a running scheduler (tcp://host:8786); default: a local cluster",
+    )
+    shards.add_argument(
+        "--workers",
+        type=_count_arg,
+        default=0,
+        metavar="N",
+        help="worker processes of the local cluster (default 0: one per CPU)",
+    )
+    shards.add_argument(
+        "--format",
+        choices=("jsonl", "parquet"),
+        default="jsonl",
+        help="results as JSON Lines (default) or Parquet (needs pyarrow)",
+    )
+    shards.add_argument(
+        "--published",
+        type=_published_arg,
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) of records that have none",
+    )
+    shards.add_argument("--no-progress", action="store_true", help="no progress counter")
+    shards.set_defaults(handler=_cmd_dask)
     _add_rule_options(parse)
 
     evaluate = commands.add_parser(
@@ -180,14 +243,55 @@ def _published_arg(value: str) -> dt.date:
     return published
 
 
+def _count_arg(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {value!r}")
+    return count
+
+
+def _positive_arg(value: str) -> int:
+    count = _count_arg(value)
+    if count == 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {value!r}")
+    return count
+
+
+def _check_parse_args(args: argparse.Namespace) -> None:
+    """Usage errors argparse cannot see on its own (``usage_error`` exits with status 2)."""
+    if args.jsonl and args.dir:
+        args.usage_error("--jsonl and --dir cannot be combined")
+    if args.jsonl and len(args.files) != 1:
+        args.usage_error("--jsonl takes exactly one input (a file or -)")
+    if args.dir and len(args.files) != 1:
+        args.usage_error("--dir takes exactly one input (a directory)")
+    if args.dir and args.files[0] == "-":
+        args.usage_error("--dir takes a directory, not -")
+    if not (args.jsonl or args.dir):
+        given = [
+            option
+            for option, used in (
+                ("--workers", args.workers != 1),
+                ("--chunksize", args.chunksize != batch.DEFAULT_CHUNKSIZE),
+                ("--errors", args.errors is not None),
+            )
+            if used
+        ]
+        if given:
+            args.usage_error(f"{', '.join(given)}: only with --jsonl or --dir")
+
+
 # ----------------------------------------------------------------------------------------------
 # Commands
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     published: dt.date | None = args.published
-    if args.jsonl:
-        return _parse_jsonl(args.files[0], args.output, published)
+    if args.jsonl or args.dir:
+        return _parse_batch(args)
     files: list[str] = args.files
     single = len(files) == 1
     status = EXIT_OK
@@ -213,49 +317,143 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return status
 
 
-def _parse_jsonl(path: str, output: str | None, default_published: dt.date | None) -> int:
-    name = _display(path)
-    records = meetings = failed = 0
-    with _input(path) as stream, _output(output, [path]) as out:
-        for lineno, raw in _numbered_lines(stream, name):
-            if not raw.strip():
-                continue
-            records += 1
-            try:
-                ident, result = _parse_record(raw, default_published)
-            except _RecordError as exc:
-                failed += 1
-                _error(f"line {lineno} (id {_show_id(exc.ident)}): {exc}")
-                continue
-            data = result.to_dict()
-            meetings += len(data["meetings"])
-            out.write(_dumps({"id": ident, **data}))
-    _error(f"{records} records, {meetings} meetings, {failed} failed")
-    return EXIT_FAILURE if failed else EXIT_OK
+def _parse_batch(args: argparse.Namespace) -> int:
+    """
+    ``parse --jsonl FILE`` and ``parse --dir DIR``: stream the records, in order, through one
+    or more processes; see ``docs/cli.md``.
+    """
+    path: str = args.files[0]
+    workers: int = args.workers or batch.default_workers()
+    counts = batch.Counts()
+    progress = batch.Progress(enabled=not args.no_progress and _stderr_is_terminal())
+
+    def report(outcome: batch.Outcome) -> None:
+        if outcome.path is not None:
+            where = outcome.path
+        else:
+            where = f"line {outcome.line} (id {_show_id(outcome.ident)})"
+        progress.message(f"{PROG}: {_one_line(f'{where}: {outcome.reason}')}")
+
+    with contextlib.ExitStack() as stack:
+        if args.dir:
+            # Checked before OUT is opened, so a wrong directory does not truncate OUT.
+            if not os.path.isdir(path):
+                reason = "Not a directory" if os.path.exists(path) else "No such file or directory"
+                raise _CliError(f"{path}: {reason}")
+            items = batch.iter_directory(path)
+            inputs: list[str] = []
+        else:
+            stream = stack.enter_context(_input(path))
+            items = batch.iter_jsonl(stream, _display(path))
+            inputs = [path]
+        out = stack.enter_context(_output(args.output, inputs))
+        errors: TextIO | None = None
+        if args.errors is not None:
+            taken = [*inputs, *([args.output] if args.output not in (None, "-") else [])]
+            errors = stack.enter_context(_output(args.errors, taken))
+        stack.callback(progress.close)
+        try:
+            batch.run(
+                items,
+                out,
+                errors=errors,
+                counts=counts,
+                report=report,
+                progress=progress,
+                workers=workers,
+                chunksize=args.chunksize,
+                default_published=args.published,
+            )
+        except KeyboardInterrupt:
+            progress.close()
+            _error(f"interrupted: {counts.summary()}")
+            return EXIT_INTERRUPTED
+        except batch.SourceError as exc:
+            raise _CliError(str(exc)) from None
+    _error(counts.summary())
+    return EXIT_FAILURE if counts.failed else EXIT_OK
 
 
-def _parse_record(raw: bytes, default_published: dt.date | None) -> tuple[Any, Any]:
-    record = _load_object(raw)
-    ident = record.get("id")
-    if "text" not in record:
-        raise _RecordError(ident, 'no "text"')
-    text = record["text"]
-    if not isinstance(text, str):
-        raise _RecordError(ident, f'"text" must be a string, got {_json_type(text)}')
-    published = record.get("published")
-    if published is not None and not isinstance(published, str):
-        raise _RecordError(
-            ident, f'"published" must be a date string or null, got {_json_type(published)}'
-        )
+def _stderr_is_terminal() -> bool:
     try:
-        result = _parse_text(
-            text, published=published if published is not None else default_published
-        )
-    except _FATAL:
-        raise
-    except DiplomodelError as exc:
-        raise _RecordError(ident, str(exc)) from None
-    return ident, result
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _cmd_dask(args: argparse.Namespace) -> int:
+    import glob
+    import importlib
+    import time
+
+    try:
+        # Through importlib: distributed's constructors are not annotated.
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError:
+        raise _CliError(
+            "the dask command needs dask.distributed: pip install 'diplomodel[dask]'"
+        ) from None
+    from diplomodel.dask import parse_shards
+
+    if args.format == "parquet":
+        try:
+            importlib.import_module("pyarrow.parquet")
+        except ImportError:
+            raise _CliError("--format parquet needs pyarrow: pip install pyarrow") from None
+    paths: list[str] = []
+    for pattern in args.patterns:
+        found = sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(pattern) else [pattern]
+        found = [p for p in found if os.path.isfile(p)] if glob.has_magic(pattern) else found
+        if not found:
+            raise _CliError(f"{pattern}: no file matches")
+        paths.extend(os.path.abspath(p) for p in found)
+    for path in paths:
+        if not os.path.isfile(path):
+            raise _CliError(f"{path}: No such file or directory")
+    outdir = os.path.abspath(args.output)
+    try:
+        os.makedirs(outdir, exist_ok=True)
+    except OSError as exc:
+        raise _CliError(_os_message(exc, args.output)) from None
+
+    counts = batch.Counts()
+    counts.started = time.perf_counter()
+    shards_failed = 0
+    progress = batch.Progress(enabled=not args.no_progress and _stderr_is_terminal(), unit="shards")
+    with contextlib.ExitStack() as stack:
+        stack.callback(progress.close)
+        if args.scheduler:
+            client = stack.enter_context(distributed.Client(args.scheduler))
+        else:
+            cluster = stack.enter_context(
+                distributed.LocalCluster(
+                    n_workers=args.workers or batch.default_workers(),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
+            )
+            client = stack.enter_context(distributed.Client(cluster))
+        try:
+            for shard in parse_shards(
+                client, paths, outdir, fmt=args.format, published=args.published
+            ):
+                progress.update()
+                if shard.counts is None:
+                    shards_failed += 1
+                    progress.message(f"{PROG}: {_one_line(shard.error or shard.path)}")
+                    continue
+                counts.records += shard.counts["records"]
+                counts.written += shard.counts["written"]
+                counts.meetings += shard.counts["meetings"]
+                counts.failed += shard.counts["failed"]
+        except KeyboardInterrupt:
+            progress.close()
+            _error(f"interrupted: {counts.summary()}")
+            return EXIT_INTERRUPTED
+    done = len(paths) - shards_failed
+    _error(f"{done} of {len(paths)} shards, {counts.summary()}")
+    return EXIT_FAILURE if counts.failed or shards_failed else EXIT_OK
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -280,12 +478,12 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _gold_records(stream: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
     # Gold data should be clean, so unlike `parse --jsonl` the first bad record stops the run;
     # checking `published` here lets the message point at the line.
-    for lineno, raw in _numbered_lines(stream, name):
+    for lineno, raw in _lines(stream, name):
         if not raw.strip():
             continue
         try:
-            record = _load_object(raw)
-        except _RecordError as exc:
+            record = batch.load_record(raw)
+        except InputError as exc:
             raise _CliError(f"{name}: line {lineno}: {exc}") from None
         published = record.get("published")
         if isinstance(published, str):
@@ -504,13 +702,7 @@ def _input(path: str) -> Iterator[IO[bytes]]:
 
 
 def _open_binary(path: str) -> IO[bytes]:
-    if path.endswith(".gz"):
-        import gzip
-
-        # typeshed types GzipFile as a BufferedIOBase, not an IO[bytes]; it offers the same
-        # iteration, read() and close() used here.
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return open(path, "rb")
+    return batch.open_binary(path)
 
 
 def _stdin_bytes() -> IO[bytes]:
@@ -524,21 +716,13 @@ def _stdin_bytes() -> IO[bytes]:
     return cast(IO[bytes], buffer)
 
 
-def _read_errors() -> tuple[type[BaseException], ...]:
-    import zlib
-
-    # A damaged .gz shows up while reading: BadGzipFile is an OSError, truncation an EOFError
-    # and corrupt deflate data a zlib.error.
-    return (OSError, EOFError, zlib.error)
-
-
 def _read_text(path: str) -> str:
     name = _display(path)
     with _input(path) as stream:
         try:
             data = stream.read()
-        except _read_errors() as exc:
-            raise _CliError(f"{name}: {_reason(exc)}") from None
+        except batch.read_errors() as exc:
+            raise _CliError(f"{name}: {batch.reason_of(exc)}") from None
     try:
         # Decoded exactly (no newline translation, BOM kept) so spans index the file's text.
         return data.decode("utf-8")
@@ -548,43 +732,11 @@ def _read_text(path: str) -> str:
         ) from None
 
 
-def _numbered_lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes]]:
-    """
-    Yield ``(line number, line)`` one line at a time, so a batch is never held in memory.
-    """
-    errors = _read_errors()
-    lines = iter(stream)
-    lineno = 0
-    while True:
-        try:
-            raw = next(lines)
-        except StopIteration:
-            return
-        except errors as exc:
-            raise _CliError(f"{name}: line {lineno + 1}: {_reason(exc)}") from None
-        lineno += 1
-        if lineno == 1 and raw.startswith(_UTF8_BOM):
-            raw = raw[len(_UTF8_BOM) :]
-        yield lineno, raw
-
-
-def _load_object(raw: bytes) -> dict[str, Any]:
+def _lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes]]:
     try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _RecordError(
-            None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
-        ) from None
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise _RecordError(None, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
-    except (ValueError, RecursionError) as exc:
-        # json raises these for absurd numbers and absurdly deep nesting.
-        raise _RecordError(None, f"invalid JSON: {exc}") from None
-    if not isinstance(record, dict):
-        raise _RecordError(None, f"expected a JSON object, got {_json_type(record)}")
-    return record
+        yield from batch.numbered_lines(stream, name)
+    except batch.SourceError as exc:
+        raise _CliError(str(exc)) from None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -648,10 +800,13 @@ def _silence_stdout() -> None:
 
 def _error(message: str) -> None:
     # One line per problem, so stderr can be grepped and counted.
-    text = " ".join(message.split("\n"))
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write(f"{PROG}: {text}\n")
+        sys.stderr.write(f"{PROG}: {_one_line(message)}\n")
         sys.stderr.flush()
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split("\n"))
 
 
 def _os_message(exc: OSError, path: str | None = None) -> str:
@@ -661,28 +816,7 @@ def _os_message(exc: OSError, path: str | None = None) -> str:
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    if isinstance(exc, EOFError):
-        # gzip's own wording is long and says nothing more.
-        return "compressed data ends early (truncated file?)"
-    return str(exc) or type(exc).__name__
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
+    return batch.reason_of(exc)
 
 
 def _show_id(ident: object) -> str:

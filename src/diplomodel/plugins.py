@@ -21,11 +21,20 @@ from __future__ import annotations
 import importlib.metadata
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from diplomodel.errors import RuleError
-from diplomodel.rules import Rulebook
+from diplomodel.rules import Rulebook, default_rulebook, load_rulebook_file
 
-__all__ = ["ENTRY_POINT_GROUP", "RulePack", "apply_packs", "available", "load_pack", "refresh"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "RulePack",
+    "apply_packs",
+    "available",
+    "build_rulebook",
+    "load_pack",
+    "refresh",
+]
 
 ENTRY_POINT_GROUP = "diplomodel.rulepacks"
 
@@ -145,3 +154,26 @@ def apply_packs(book: Rulebook, names: Iterable[str]) -> Rulebook:
             )
         book = result
     return book
+
+
+def build_rulebook(
+    rule_files: Iterable[str | Path] = (),
+    packs: Iterable[str] = (),
+    *,
+    base: Rulebook | None = None,
+) -> Rulebook:
+    """
+    ``base`` (default: the default rulebook), then each TOML rule file in order, then each
+    rule pack in order: the rulebook of ``diplomodel parse --rules FILE ... --pack NAME ...``.
+
+    The arguments are plain strings, so a worker process can rebuild the same rulebook.
+
+    Raises:
+        LexiconError: a rule file is missing, not UTF-8 TOML, or has a bad key or value.
+        RuleError: an unknown rule pack, or one that fails or returns no rulebook.
+    """
+    book = base if base is not None else default_rulebook()
+    for path in rule_files:
+        book = load_rulebook_file(path, base=book)
+    packs = list(packs)
+    return apply_packs(book, packs) if packs else book

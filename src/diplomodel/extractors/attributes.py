@@ -238,6 +238,13 @@ def _dateline_place(art: Article) -> FoundPlace | None:
             return FoundPlace(
                 ref.name if surface.isupper() else surface, ref.country, (tok.start, end)
             )
+    # "IPIALES, Colombia, March 2 (AFP)": a town the gazetteer lacks, with its country
+    for chit in art.countries:
+        tok = art.tokens[chit.start]
+        if dl.city_end <= tok.start < dl.end and chit.entry.kind == "name":
+            city = art.text[dl.city_start : dl.city_end]
+            name = city.title() if city.isupper() else city
+            return FoundPlace(name, chit.entry.alpha2, (dl.city_start, dl.city_end))
     return None
 
 

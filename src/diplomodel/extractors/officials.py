@@ -504,9 +504,12 @@ class _Builder:
                 if j < n and tokens[j].key in (",", "and"):
                     if j + 1 < n and tokens[j].text == "," and tokens[j + 1].key == "and":
                         j += 1
-                    if self._side_at(j + 1) or (
-                        j + 2 < n and tokens[j + 1].key == "the" and self._side_at(j + 2)
-                    ):
+                    nxt = j + 2 if j + 2 < n and tokens[j + 1].key == "the" else j + 1
+                    # "..., Santiago Andrade Vela": a first-name country opening a name ends it
+                    opens_name = (self.names.run_at(nxt) or (nxt, nxt))[1] > (
+                        self._side_at(nxt) or (nxt,)
+                    )[0]
+                    if self._side_at(nxt) and not opens_name:
                         j += 1
                         continue
                 break
@@ -684,6 +687,22 @@ def _resolve(p: Person) -> None:
                 break
 
 
+def _share_coordinated_sides(art: Article, mentions: list[Mention]) -> None:
+    """
+    'Australian Foreign Minister X and Defence Minister Y': Y acts for Australia too.
+    """
+    tokens = art.tokens
+    by_start = {m.start: m for m in mentions if m.kind == "titled"}
+    for m in mentions:
+        if m.kind != "titled" or m.side is None or m.name is None:
+            continue
+        k = m.end
+        if k + 1 < len(tokens) and tokens[k].key == "and":
+            other = by_start.get(k + 1)
+            if other is not None and other.side is None and other.name is not None:
+                other.country, other.org = m.country, m.org
+
+
 def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     """
     Every official mention in the article and the persons they merge into.
@@ -694,6 +713,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     builder.possessive_names()
     builder.appositions()
     mentions = sorted(builder.mentions, key=lambda m: (m.start, m.end))
+    _share_coordinated_sides(art, mentions)
     people: list[Person] = []
     # 1. named mentions, fullest names first so that "Cavusoglu" joins "Mevlut Cavusoglu"
     named = sorted(
