@@ -363,6 +363,9 @@ def _parse_batch(args: argparse.Namespace) -> int:
                 workers=workers,
                 chunksize=args.chunksize,
                 default_published=args.published,
+                # batch.run(setup=..., setup_args=...) can build a --rules/--pack parser in
+                # each worker process; until then the two are refused with --jsonl/--dir.
+                parse=_parse_text,
             )
         except KeyboardInterrupt:
             progress.close()
@@ -505,7 +508,7 @@ def _gold_records(stream: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
 
 # The parser --rules/--pack built for the running command (None: the default parser). A module
 # global, not a context variable, so that worker threads of the command see it too; a worker
-# process started by "spawn" must call _init_rules_worker with the same files and packs.
+# process must build its own from the same arguments (diplomodel.plugins.build_rulebook).
 _run_parser: Parser | None = None
 
 
@@ -543,6 +546,11 @@ _Handler = Callable[[argparse.Namespace], int]
 def _with_rules(handler: _Handler) -> _Handler:
     def run(args: argparse.Namespace) -> int:
         global _run_parser
+        if (args.rule_files or args.packs) and _is_batch(args):
+            # The batch runner (diplomodel.batch) parses with the default rulebook only; better
+            # to refuse than to ignore the rules silently.
+            _error("--rules and --pack do not work with --jsonl or --dir yet")
+            return EXIT_USAGE
         try:
             book, parser = _rules_for(args.rule_files, args.packs)
         except (LexiconError, RuleError) as exc:
@@ -561,6 +569,10 @@ def _with_rules(handler: _Handler) -> _Handler:
     return run
 
 
+def _is_batch(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "jsonl", False) or getattr(args, "dir", False))
+
+
 def _rules_for(rule_files: Sequence[str], packs: Sequence[str]) -> tuple[Rulebook, Parser | None]:
     """
     The rulebook of a run and, when files or packs change it, a parser built from it.
@@ -569,29 +581,15 @@ def _rules_for(rule_files: Sequence[str], packs: Sequence[str]) -> tuple[Ruleboo
         LexiconError: a rule file is missing, not UTF-8 TOML, or has a bad key or value.
         RuleError: an unknown rule pack, or one that fails or returns no rulebook.
     """
-    from diplomodel.rules import default_rulebook, load_rulebook_file
-
-    book = default_rulebook()
     if not rule_files and not packs:
-        return book, None
-    for path in rule_files:
-        book = load_rulebook_file(path, base=book)
-    if packs:
-        from diplomodel.plugins import apply_packs
+        from diplomodel.rules import default_rulebook
 
-        book = apply_packs(book, packs)
+        return default_rulebook(), None
     from diplomodel.engine import Parser
+    from diplomodel.plugins import build_rulebook
 
+    book = build_rulebook(rule_files, packs)
     return book, Parser(book)
-
-
-def _init_rules_worker(rule_files: Sequence[str], packs: Sequence[str]) -> None:
-    """
-    Build the run's parser in a worker process (an ``initializer`` for a process pool whose
-    workers do not inherit ``_run_parser``).
-    """
-    global _run_parser
-    _run_parser = _rules_for(rule_files, packs)[1]
 
 
 def _parse_text(text: str, *, published: dt.date | str | None = None) -> ArticleResult:

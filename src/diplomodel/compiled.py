@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from diplomodel.countries import country_index
 from diplomodel.matcher import CASE_ANY, CASE_CAPITALIZED, CASE_UPPER, PhraseTable, case_rule_of
 from diplomodel.rules import (
+    KnownOfficial,
     OrgEntry,
     Rulebook,
     TitleEntry,
@@ -46,6 +47,8 @@ class CompiledRulebook(NamedTuple):
     occasion_heads: frozenset[str]
     first_name_countries: frozenset[str]
     us_states: frozenset[str]
+    # known office holders by the identifying parts of their names (grammar.name_tokens)
+    officials: dict[frozenset[str], tuple[KnownOfficial, ...]]
 
 
 def _any_case(term: str) -> int:
@@ -57,6 +60,18 @@ def _any_case(term: str) -> int:
 
 def _strip_the(surface: str) -> str:
     return surface[4:] if surface.lower().startswith("the ") else surface
+
+
+def _official_index(rulebook: Rulebook) -> dict[frozenset[str], tuple[KnownOfficial, ...]]:
+    from diplomodel.grammar import name_tokens
+
+    index: dict[frozenset[str], list[KnownOfficial]] = {}
+    for official in rulebook.officials:
+        for name in (official.name, *official.aliases):
+            key = name_tokens(name)
+            if key and official not in index.setdefault(key, []):
+                index[key].append(official)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
@@ -132,4 +147,5 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
         first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),
         us_states=frozenset(key_of(s) for s in rulebook.us_state_names),
+        officials=_official_index(rulebook),
     )

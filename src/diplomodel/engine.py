@@ -184,6 +184,9 @@ class _ResultBuilder:
         people = [self.people[p] for p in frame.people]
         mode = frame.mode or MeetingMode.IN_PERSON
         place = meeting_place(art, frame) if mode is MeetingMode.IN_PERSON else None
+        if place is None and mode is MeetingMode.IN_PERSON and frame.follows is not None:
+            # "Fernandez also called on the Senate President": same visit, same place
+            place = meeting_place(art, frame.follows)
         occ = meeting_occasion(art, frame)
         # A participant whose side the text never states acts for the host country when no
         # other participant does (a minister "received" a visiting ambassador in her capital),

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from diplomodel.errors import LexiconError
 
-__all__ = ["GrammarWords", "grammar_words"]
+__all__ = ["GrammarWords", "grammar_words", "name_tokens"]
 
 
 class GrammarWords(NamedTuple):
@@ -60,3 +60,15 @@ def grammar_words() -> GrammarWords:
     if unknown:
         raise LexiconError(source, ", ".join(unknown), "unknown key(s)")
     return GrammarWords(**values)
+
+
+def name_tokens(name: str) -> frozenset[str]:
+    """
+    The folded parts of a personal name that identify it, without particles and initials:
+    "Antony J. Blinken" -> {"antony", "blinken"}; "Ursula von der Leyen" -> {"ursula", "leyen"}.
+    """
+    from diplomodel.text import fold
+
+    particles = grammar_words().name_particles
+    parts = (fold(p) for p in name.replace("-", " ").replace(".", " ").split())
+    return frozenset(p for p in parts if len(p) > 1 and p not in particles)

@@ -29,6 +29,7 @@ __all__ = [
     "VETO",
     "CountryName",
     "EventName",
+    "KnownOfficial",
     "MeetingPhrase",
     "OrgEntry",
     "PlaceName",
@@ -168,6 +169,26 @@ class MeetingPhrase:
 
 
 @attrs.frozen
+class KnownOfficial:
+    """
+    A known office holder: the side (country or organisation) and office of a named person,
+    over a tenure in calendar years (``until`` 0: still in office).
+    """
+
+    name: str = attrs.field(validator=_nonempty)
+    role: Role = attrs.field(converter=Role)
+    country: str | None = attrs.field(default=None, validator=_country_code)
+    org: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    since: int = 0
+    until: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        if (self.country is None) == (self.org is None):
+            raise LexiconError("KnownOfficial", self.name, "needs exactly one of country and org")
+
+
+@attrs.frozen
 class EventName:
     """
     A named event (occasion) and the organisation behind it, if any.
@@ -205,6 +226,10 @@ BUILTIN_RULES: dict[str, str] = {
     ),
     "date.dateline_fallback": (
         "A meeting with no date words of its own takes the date of a dated dateline."
+    ),
+    "officials.known_officials": (
+        "A person the article names without a side (or title) gets them from the table of "
+        "known office holders (data/officials.toml) for the article's year."
     ),
     "topics.org_multilateral": (
         "An international organisation named in what was discussed signals 'multilateral'."
@@ -298,8 +323,13 @@ class Rulebook:
     unresolvable_names: tuple[str, ...] = ()
     us_state_names: tuple[str, ...] = ()
     use_gazetteer: bool = True
+    officials: tuple[KnownOfficial, ...] = ()
     rules: tuple[Rule, ...] = ()
     disabled: frozenset[str] = frozenset()
+
+    def with_officials(self, *officials: KnownOfficial) -> Rulebook:
+        """A rulebook with these known office holders added."""
+        return attrs.evolve(self, officials=self.officials + officials)
 
     def with_rules(self, *rules: Rule) -> Rulebook:
         """
@@ -442,12 +472,12 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
         for name in (
             "titles", "countries", "organizations", "places", "venues", "topics", "phrases",
             "events", "occasion_cues", "occasion_heads", "first_name_countries",
-            "unresolvable_names", "us_state_names",
+            "unresolvable_names", "us_state_names", "officials",
         )
     }  # fmt: skip
     known = {
         "titles", "countries", "ambiguity", "organizations", "places", "venues", "topics",
-        "phrases", "events", "cues",
+        "phrases", "events", "cues", "officials",
     }  # fmt: skip
     _check_keys(data, known, source, "(top level)")
     for i, entry in enumerate(data.get("titles", [])):
@@ -524,6 +554,18 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
         _check_keys(entry, {"terms", "org"}, source, key)
         terms = _list_of_str(entry.get("terms", []), source, f"{key}.terms")
         out["events"].append(_build(source, key, EventName, terms, entry.get("org")))
+    for i, entry in enumerate(data.get("officials", [])):
+        key = f"officials[{i}]"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"name", "aliases", "country", "org", "role", "from", "to"}, source, key)
+        out["officials"].append(
+            _build(
+                source, key, KnownOfficial, entry.get("name", ""), entry.get("role"),
+                entry.get("country"), entry.get("org"),
+                _list_of_str(entry.get("aliases", []), source, f"{key}.aliases"),
+                int(entry.get("from", 0)), int(entry.get("to", 0)),
+            )
+        )  # fmt: skip
     ambiguity = _table(data.get("ambiguity", {}), source, "ambiguity")
     _check_keys(ambiguity, {"first_names", "us_states", "unresolvable"}, source, "ambiguity")
     out["first_name_countries"].extend(
@@ -550,6 +592,7 @@ _SHIPPED = (
     "topics.toml",
     "meeting_phrases.toml",
     "occasions.toml",
+    "officials.toml",
 )
 
 _default: Rulebook | None = None

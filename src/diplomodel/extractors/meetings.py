@@ -51,6 +51,7 @@ class Frame:
     sentences: list[int] = field(default_factory=list)
     mode: MeetingMode | None = None
     plural_roles: list[Mention] = field(default_factory=list)
+    follows: Frame | None = None  # the meeting an "also met" frame continues from
 
     @property
     def first_sentence(self) -> int:
@@ -218,11 +219,16 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 pending = (s, order, mode)
             continue
         candidate = Frame(list(order), list(triggers) + preamble, [s], mode, plural)
+        first_trigger = min(t.hit.start for t in triggers)
+        has_subject = any(m.start < first_trigger and m.person >= 0 for m in clause)
         if (
             pending is not None
             and s - pending[0] <= 3
             and (pending[2] is None or mode is None or pending[2] == mode)
+            and not has_subject
+            and not sep
         ):
+            # "Biden held a call with allies. On the line were X, Y and Z.": Biden joins
             for p in pending[1]:
                 if side(p) not in known and p not in candidate.people:
                     candidate.people.insert(0, p)
@@ -352,4 +358,6 @@ def _separate_frames(
     # "called on X and on Y", "met X and, later, Y": one meeting each
     repeated = _repeated_preposition(art, clause, cue, objects)
     groups = [[p] for p in objects] if len(sides) >= 2 or repeated else [objects]
-    return [Frame([subject, *group], list(triggers), [s], mode, []) for group in groups]
+    return [
+        Frame([subject, *group], list(triggers), [s], mode, [], follows=current) for group in groups
+    ]

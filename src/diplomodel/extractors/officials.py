@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diplomodel.extractors.context import Article
-from diplomodel.grammar import grammar_words
+from diplomodel.grammar import grammar_words, name_tokens
 from diplomodel.model import Role
 from diplomodel.text import Token
 
@@ -648,14 +648,39 @@ class _Builder:
 
 
 def _name_tokens(name: str) -> frozenset[str]:
-    from diplomodel.text import fold
-
-    parts = [fold(p) for p in name.replace("-", " ").replace(".", " ").split()]
-    return frozenset(p for p in parts if p and p not in WORDS.name_particles and len(p) > 1)
+    return name_tokens(name)
 
 
 def _compatible(a: Mention, p: Person) -> bool:
     return not (a.side and p.side and a.side != p.side)
+
+
+def _from_known_officials(art: Article, p: Person) -> None:
+    """
+    Give a person named without a side (or title) the side and office of the known office
+    holder of that name, preferring the tenure that covers the article's year.
+    """
+    tokens = name_tokens(p.name or "")
+    index = art.book.officials
+    found = list(index.get(tokens, ()))
+    if not found and len(tokens) >= 2:
+        found = [o for key, entries in index.items() if tokens < key for o in entries]
+    if not found:
+        return
+    year = art.reference.year if art.reference else None
+    if year is not None:
+        current = [o for o in found if o.since <= year <= (o.until or 9999)]
+        found = current or found
+    sides = {(o.country, o.org) for o in found}
+    if len(sides) != 1:
+        return
+    country, org = sides.pop()
+    if p.side is None:
+        p.country, p.org = country, org
+        art.note("side from known officials", official=p.name, side=country or org)
+    roles = {o.role for o in found}
+    if p.role is None and len(roles) == 1:
+        p.role = roles.pop()
 
 
 def _resolve(p: Person) -> None:
@@ -739,6 +764,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     # Council" -> EU), so that unnamed mentions of the same office can join the person below.
     for p in people:
         _resolve(p)
+        if p.name and (p.side is None or p.role is None) and art.on("officials.known_officials"):
+            _from_known_officials(art, p)
     # 2. surname-only and short-name mentions in running text: "Cavusoglu thanked ..."
     names = builder.names
     surname_runs = names.run_end.items() if art.on("officials.surname_mentions") else []
