@@ -49,6 +49,7 @@ class CompiledRulebook(NamedTuple):
     us_states: frozenset[str]
     # known office holders by the identifying parts of their names (grammar.name_tokens)
     officials: dict[frozenset[str], tuple[KnownOfficial, ...]]
+    official_parts: dict[str, tuple[frozenset[str], ...]]  # name part -> names holding it
 
 
 def _any_case(term: str) -> int:
@@ -72,6 +73,16 @@ def _official_index(rulebook: Rulebook) -> dict[frozenset[str], tuple[KnownOffic
             if key and official not in index.setdefault(key, []):
                 index[key].append(official)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _parts_index(
+    officials: dict[frozenset[str], tuple[KnownOfficial, ...]],
+) -> dict[str, tuple[frozenset[str], ...]]:
+    parts: dict[str, list[frozenset[str]]] = {}
+    for key in officials:
+        for part in key:
+            parts.setdefault(part, []).append(key)
+    return {k: tuple(v) for k, v in parts.items()}
 
 
 def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
@@ -134,6 +145,7 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         # Names that contain a country name but denote no country ("South China Sea").
         "blocker": [(key_of(s), s, CASE_CAPITALIZED) for s in rulebook.unresolvable_names],
     }
+    officials = _official_index(rulebook)
     return CompiledRulebook(
         rulebook=rulebook,
         lexicon=PhraseTable.from_keys(
@@ -147,5 +159,6 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
         first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),
         us_states=frozenset(key_of(s) for s in rulebook.us_state_names),
-        officials=_official_index(rulebook),
+        officials=officials,
+        official_parts=_parts_index(officials),
     )

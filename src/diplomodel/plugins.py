@@ -121,8 +121,8 @@ def load_pack(name: str) -> RulePack:
         ) from exc
     if not callable(obj):
         raise RuleError(
-            f"rule pack {name!r} ({ep.value}) is a {type(obj).__name__}, not a callable "
-            "rulepack(base: Rulebook) -> Rulebook"
+            f"rule pack {name!r} ({ep.value}) is not callable (got {type(obj).__name__}); "
+            "expected rulepack(base: Rulebook) -> Rulebook"
         )
     pack: RulePack = obj
     with _lock:

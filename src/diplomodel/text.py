@@ -28,6 +28,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# The same pattern without groups, so that findall returns the matched strings.
+_TOKEN_TEXTS = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern), _TOKEN.flags)
 _APOS_TRANS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 
 # Tokens after which a full stop does not end a sentence.
@@ -97,14 +99,14 @@ def tokenize(text: str) -> list[Token]:
     append = tokens.append
     keys = _KEYS
     new = tuple.__new__
+    find = text.find
     last_end = 0
-    # The kind follows from the match itself, which is cheaper than named groups.
-    for match in _TOKEN.finditer(text):
-        surface = match.group()
-        start = match.start()
+    # findall plus str.find is cheaper than match objects; only white space and lone
+    # underscores lie between tokens, so the next occurrence is the token itself.
+    for surface in _TOKEN_TEXTS.findall(text):
+        start = find(surface, last_end)
         end = start + len(surface)
-        first = surface[0]
-        if first.isalnum():
+        if surface[0].isalnum():
             kind = "abbr" if surface[-1] == "." else "word"
         else:
             kind = "poss" if len(surface) > 1 else "punct"

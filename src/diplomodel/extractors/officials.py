@@ -664,7 +664,10 @@ def _from_known_officials(art: Article, p: Person) -> None:
     index = art.book.officials
     found = list(index.get(tokens, ()))
     if not found and len(tokens) >= 2:
-        found = [o for key, entries in index.items() if tokens < key for o in entries]
+        # "Antony Blinken" within "Antony J. Blinken": look only at names sharing a part
+        by_part = art.book.official_parts
+        part = min(tokens, key=lambda t: len(by_part.get(t, ())))
+        found = [o for key in by_part.get(part, ()) if tokens < key for o in index[key]]
     if not found:
         return
     year = art.reference.year if art.reference else None
