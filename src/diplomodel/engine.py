@@ -44,6 +44,7 @@ from diplomodel.model import (
     TopicEvidence,
 )
 from diplomodel.rules import VETO, Rule, Rulebook, RuleContext, default_rulebook
+from diplomodel.grammar import name_tokens
 from diplomodel.text import key_of
 
 __all__ = ["Parser", "default_parser"]
@@ -106,6 +107,12 @@ class Parser:
         if trace is not None:
             _trace_hits(art)
         mentions, people = find_people(art)
+        if dateline is not None and not is_place(text[dateline.city_start : dateline.city_end]):
+            # "KINGSFORD: Thanks for coming." is a transcript's speaker label, not a dateline
+            label = name_tokens(text[dateline.city_start : dateline.city_end])
+            if any(label and label <= p.name_tokens for p in people):
+                dateline = art.dateline = None
+                art.reference = published
         if trace is not None:
             _trace_people(art, people)
         frames = find_frames(art, mentions, people)

@@ -152,7 +152,11 @@ class Signal:
     NOT_MEETING = "not_meeting"  # a message, letter or statement: "sent a letter"
     SEPARATE = "separate"  # starts a further meeting: "also met", "separately"
     REFERENCE = "reference"  # points back at a reported meeting: "the meeting took place"
-    ALL = ("meeting", "plan", "negation", "background", "not_meeting", "separate", "reference")
+    COMPANION = "companion"  # adds people to the meeting just reported: "accompanied by"
+    ALL = (
+        "meeting", "plan", "negation", "background", "not_meeting", "separate", "reference",
+        "companion",
+    )  # fmt: skip
 
 
 @attrs.frozen

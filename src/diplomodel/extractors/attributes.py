@@ -164,7 +164,7 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
                 continue
             distance = abs(hit.start - t.hit.start)
             span = (art.tokens[hit.start].start, art.tokens[hit.end - 1].end)
-            name = ref.name if ref.venue else art.surface(hit.start, hit.end)
+            name = ref.name if ref.venue else _display(art.surface(hit.start, hit.end))
             if best is None or distance < best[0]:
                 best = (distance, FoundPlace(name, ref.country, span))
         for chit in art.countries:
@@ -193,6 +193,16 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
             return dateline
         return country_only[1]
     return dateline
+
+
+_DC = re.compile(r",?\s*(?:D\.\s?C\.?|DC)$")
+
+
+def _display(surface: str) -> str:
+    """A place name as the annotation writes it: 'NEW DELHI' -> 'New Delhi',
+    'Washington D.C.' -> 'Washington'."""
+    name = _DC.sub("", surface).strip() or surface
+    return name.title() if name.isupper() else name
 
 
 def _in_compound(art: Article, end: int) -> bool:
@@ -235,15 +245,12 @@ def _dateline_place(art: Article) -> FoundPlace | None:
             end = art.tokens[hit.end - 1].end
             surface = art.text[tok.start : end]
             # "NEW DELHI" in a dateline is written as the gazetteer writes it.
-            return FoundPlace(
-                ref.name if surface.isupper() else surface, ref.country, (tok.start, end)
-            )
+            return FoundPlace(_display(surface), ref.country, (tok.start, end))
     # "IPIALES, Colombia, March 2 (AFP)": a town the gazetteer lacks, with its country
     for chit in art.countries:
         tok = art.tokens[chit.start]
         if dl.city_end <= tok.start < dl.end and chit.entry.kind == "name":
-            city = art.text[dl.city_start : dl.city_end]
-            name = city.title() if city.isupper() else city
+            name = _display(art.text[dl.city_start : dl.city_end])
             return FoundPlace(name, chit.entry.alpha2, (dl.city_start, dl.city_end))
     return None
 

@@ -60,7 +60,7 @@ class Frame:
 
 
 def _is_reference(phrase: MeetingPhrase, art: Article, hit: Hit[MeetingPhrase]) -> bool:
-    return phrase.signal == Signal.REFERENCE
+    return phrase.signal in (Signal.REFERENCE, Signal.COMPANION)
 
 
 def _noun_trigger(art: Article, hit: Hit[MeetingPhrase]) -> bool:
@@ -88,7 +88,7 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             # "also met", "later held talks" report a meeting too
             by_sentence.setdefault(s, []).append(Trigger(hit, s, False))
     for hit in art.phrases:
-        if hit.entry.signal not in (Signal.MEETING, Signal.REFERENCE):
+        if hit.entry.signal not in (Signal.MEETING, Signal.REFERENCE, Signal.COMPANION):
             continue
         s = art.sentence_of(hit.start)
         cue = _vetoed(art, hit, cues.get(s, [])) if art.on("meetings.plan_veto") else None
@@ -190,6 +190,10 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 frames.extend(made)
                 current = made[-1]
                 continue
+        speaker = _first_person_speaker(art, s, triggers, people, protagonist)
+        if speaker is not None and speaker not in order:
+            # "KINGSFORD: I met this morning with Foreign Minister Sugiharto"
+            order.insert(0, speaker)
         if (
             protagonist is not None
             and art.on("meetings.protagonist")
@@ -205,6 +209,13 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         enough = len(known) >= 2 or (len(known) == 1 and None in sides)
         if all(t.reference for t in triggers):
             enough = False  # "the meeting took place in ..." adds to a meeting, never starts one
+            if current is not None and any(
+                t.hit.entry.signal == Signal.COMPANION for t in triggers
+            ):
+                # "Prasert was accompanied by Thai Foreign Minister NAME": one more participant
+                for p in order:
+                    if p not in current.people:
+                        current.people.append(p)
         if not enough:
             if current is None and not all(t.reference for t in triggers):
                 # "X held a series of meetings on the sidelines of ...": context for what follows
@@ -258,6 +269,38 @@ def _repeated_preposition(
             if after_and[:1] in (["on"], ["with"], ["later"], ["then"]) or "later" in after_and[:3]:
                 return True
     return False
+
+
+def _first_person_speaker(
+    art: Article, sentence: int, triggers: list[Trigger], people: list[Person], fallback: int | None
+) -> int | None:
+    """
+    The speaker of 'I met ...' / 'we held talks ...': the person named by the line's speaker
+    label ("KINGSFORD:", "Minister Kingsford:"), else the article's main official.
+    """
+    s = art.sentences[sentence][0]
+    first = min(t.hit.start for t in triggers)
+    if not any(t.text in ("I", "We", "we") for t in art.tokens[s:first]):
+        return None
+    tokens = art.tokens
+    k = s
+    while k > 0 and not tokens[k].newline_before:
+        k -= 1
+    label: list[str] = []
+    for tok in tokens[k : min(k + 5, len(tokens))]:
+        if tok.text == ":":
+            break
+        if not tok.is_capitalized:
+            label = []
+            break
+        label.append(tok.key)
+    else:
+        label = []
+    if label:
+        named = [p.index for p in people if p.name and set(label) & p.name_tokens]
+        if len(named) == 1:
+            return named[0]
+    return fallback
 
 
 def _protagonist(people: list[Person]) -> int | None:
