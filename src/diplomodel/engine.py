@@ -28,6 +28,7 @@ from diplomodel.extractors.attributes import (
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, find_frames
 from diplomodel.extractors.officials import Mention, Person, find_people
+from diplomodel.grammar import name_tokens
 from diplomodel.model import (
     ArticleResult,
     Dateline,
@@ -44,7 +45,6 @@ from diplomodel.model import (
     TopicEvidence,
 )
 from diplomodel.rules import VETO, Rule, Rulebook, RuleContext, default_rulebook
-from diplomodel.grammar import name_tokens
 from diplomodel.text import key_of
 
 __all__ = ["Parser", "default_parser"]
