@@ -153,9 +153,10 @@ class Signal:
     SEPARATE = "separate"  # starts a further meeting: "also met", "separately"
     REFERENCE = "reference"  # points back at a reported meeting: "the meeting took place"
     COMPANION = "companion"  # adds people to the meeting just reported: "accompanied by"
+    JOINT = "joint"  # a meeting only with two sides as its subject: "A and B discussed"
     ALL = (
         "meeting", "plan", "negation", "background", "not_meeting", "separate", "reference",
-        "companion",
+        "companion", "joint",
     )  # fmt: skip
 
 

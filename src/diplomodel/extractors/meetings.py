@@ -88,7 +88,12 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             # "also met", "later held talks" report a meeting too
             by_sentence.setdefault(s, []).append(Trigger(hit, s, False))
     for hit in art.phrases:
-        if hit.entry.signal not in (Signal.MEETING, Signal.REFERENCE, Signal.COMPANION):
+        if hit.entry.signal not in (
+            Signal.MEETING,
+            Signal.REFERENCE,
+            Signal.COMPANION,
+            Signal.JOINT,
+        ):
             continue
         s = art.sentence_of(hit.start)
         cue = _vetoed(art, hit, cues.get(s, [])) if art.on("meetings.plan_veto") else None
@@ -113,6 +118,11 @@ def _vetoed(
     """The plan, negation or background cue that rules this meeting phrase out, if any."""
     tokens = art.tokens
     noun = _noun_trigger(art, hit)
+    if hit.entry.signal == Signal.JOINT:
+        # "A and B agreed ..." is weak evidence: any plan, negation or history in the
+        # sentence ("since their meeting in Bali, when A and B agreed") rules it out
+        strong = [c for c in cues if c.entry.signal != Signal.NOT_MEETING]
+        return strong[0] if strong else None
     for cue in cues:
         signal = cue.entry.signal
         if cue.end <= hit.start:
@@ -174,7 +184,9 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
     protagonist = _protagonist(people)
     preamble: list[Trigger] = []
     for s in sorted(by_sentence):
-        triggers = by_sentence[s]
+        triggers = _joint_checked(art, by_sentence[s], by_sentence_mentions.get(s, []), people)
+        if not triggers:
+            continue
         clause = _clause_people(art, by_sentence_mentions.get(s, []), s, triggers)
         plural = [m for m in clause if m.kind == "plural" and m.person < 0]
         order: list[int] = []
@@ -269,6 +281,28 @@ def _repeated_preposition(
             if after_and[:1] in (["on"], ["with"], ["later"], ["then"]) or "later" in after_and[:3]:
                 return True
     return False
+
+
+def _joint_checked(
+    art: Article, triggers: list[Trigger], mentions: list[Mention], people: list[Person]
+) -> list[Trigger]:
+    """
+    Keep a 'joint' phrase ("discussed") only when officials of two sides stand before it in
+    its sentence ("A and B discussed"); as a reference it still ties the sentence to a meeting.
+    """
+    kept: list[Trigger] = []
+    for t in triggers:
+        if t.hit.entry.signal != Signal.JOINT:
+            kept.append(t)
+            continue
+        s0 = art.sentences[t.sentence][0]
+        sides = {
+            people[m.person].side for m in mentions if s0 <= m.start < t.hit.start and m.person >= 0
+        }
+        subjects = [m for m in mentions if s0 <= m.start < t.hit.start and m.person >= 0]
+        if len({x for x in sides if x}) >= 2 or (len(subjects) >= 2 and len(sides) >= 2):
+            kept.append(t)
+    return kept
 
 
 def _first_person_speaker(
