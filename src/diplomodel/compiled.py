@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from diplomodel.countries import country_index
 from diplomodel.matcher import CASE_ANY, CASE_CAPITALIZED, CASE_UPPER, PhraseTable, case_rule_of
+from diplomodel.model import Role
 from diplomodel.rules import (
     KnownOfficial,
     OrgEntry,
@@ -47,6 +48,7 @@ class CompiledRulebook(NamedTuple):
     occasion_heads: frozenset[str]
     first_name_countries: frozenset[str]
     us_states: frozenset[str]
+    title_roles: dict[tuple[str, str], Role]  # (title key, country) -> role
     # known office holders by the identifying parts of their names (grammar.name_tokens)
     officials: dict[frozenset[str], tuple[KnownOfficial, ...]]
     official_parts: dict[str, tuple[frozenset[str], ...]]  # name part -> names holding it
@@ -159,6 +161,11 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
         first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),
         us_states=frozenset(key_of(s) for s in rulebook.us_state_names),
+        title_roles={
+            (key_of(r.term), country): r.role
+            for r in rulebook.title_roles
+            for country in r.countries
+        },
         officials=officials,
         official_parts=_parts_index(officials),
     )

@@ -9,6 +9,7 @@ many threads.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 
@@ -176,6 +177,11 @@ class _ResultBuilder:
         org = p.org
         if cc is None and org is None:
             return None
+        if p.title and cc:
+            # "Foreign Secretary" of Pakistan is a civil servant, not the minister
+            local = self.art.book.title_roles.get((key_of(p.title), cc))
+            if local is not None:
+                p = _with_role(p, local)
         spans = sorted({self._token_span(m) for m in p.mentions}, key=lambda s: (s.start, s.end))
         return Official(
             name=p.name,
@@ -279,6 +285,10 @@ class _ResultBuilder:
             triggers=tuple(dict.fromkeys(triggers)),
             topic_evidence=evidence,
         )
+
+
+def _with_role(p: Person, role: Role) -> Person:
+    return dataclasses.replace(p, role=role)
 
 
 def _char_range(art: Article, sentence: int) -> tuple[int, int]:

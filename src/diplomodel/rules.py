@@ -38,6 +38,7 @@ __all__ = [
     "Rulebook",
     "Signal",
     "TitleEntry",
+    "TitleRole",
     "TopicLexicon",
     "Venue",
     "default_rulebook",
@@ -80,6 +81,18 @@ class TitleEntry:
     org: str | None = None
     country: str | None = attrs.field(default=None, validator=_country_code)
     plural: bool = False
+
+
+@attrs.frozen
+class TitleRole:
+    """
+    The role an office has in particular countries, where it differs from the usual one
+    (South Asia's "Foreign Secretary" is the ministry's top civil servant, not the minister).
+    """
+
+    term: str = attrs.field(validator=_nonempty)
+    countries: tuple[str, ...] = attrs.field(converter=_to_tuple)
+    role: Role = attrs.field(converter=Role)
 
 
 @attrs.frozen
@@ -315,6 +328,7 @@ class Rulebook:
     """
 
     titles: tuple[TitleEntry, ...] = ()
+    title_roles: tuple[TitleRole, ...] = ()
     countries: tuple[CountryName, ...] = ()
     organizations: tuple[OrgEntry, ...] = ()
     places: tuple[PlaceName, ...] = ()
@@ -383,6 +397,10 @@ class Rulebook:
     def with_titles(self, *titles: TitleEntry) -> Rulebook:
         """A rulebook with these titles added (a later entry for the same term wins)."""
         return attrs.evolve(self, titles=self.titles + titles)
+
+    def with_title_roles(self, *roles: TitleRole) -> Rulebook:
+        """A rulebook where these offices take these roles in these countries."""
+        return attrs.evolve(self, title_roles=self.title_roles + roles)
 
     def with_countries(self, *names: CountryName) -> Rulebook:
         """A rulebook with these country names, demonyms or capitals added."""
@@ -475,14 +493,15 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
     out: dict[str, list[Any]] = {
         name: []
         for name in (
-            "titles", "countries", "organizations", "places", "venues", "topics", "phrases",
+            "titles", "title_roles", "countries", "organizations", "places", "venues", "topics",
+            "phrases",
             "events", "occasion_cues", "occasion_heads", "first_name_countries",
             "unresolvable_names", "us_state_names", "officials",
         )
     }  # fmt: skip
     known = {
-        "titles", "countries", "ambiguity", "organizations", "places", "venues", "topics",
-        "phrases", "events", "cues", "officials",
+        "titles", "title_roles", "countries", "ambiguity", "organizations", "places", "venues",
+        "topics", "phrases", "events", "cues", "officials",
     }  # fmt: skip
     _check_keys(data, known, source, "(top level)")
     for i, entry in enumerate(data.get("titles", [])):
@@ -498,6 +517,18 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
                     entry.get("country"), bool(entry.get("plural", False)),
                 )
             )  # fmt: skip
+    for i, entry in enumerate(data.get("title_roles", [])):
+        key = f"title_roles[{i}]"
+        entry = _table(entry, source, key)
+        _check_keys(entry, {"terms", "countries", "role"}, source, key)
+        countries = _list_of_str(entry.get("countries", []), source, f"{key}.countries")
+        for code in countries:
+            if by_alpha2(code) is None:
+                raise LexiconError(source, f"{key}.countries", f"{code!r} is not an ISO code")
+        for term in _list_of_str(entry.get("terms", []), source, f"{key}.terms"):
+            out["title_roles"].append(
+                _build(source, key, TitleRole, term, countries, entry.get("role"))
+            )
     for code, entry in _table(data.get("countries", {}), source, "countries").items():
         key = f"countries.{code}"
         entry = _table(entry, source, key)

@@ -168,7 +168,7 @@ def test_guideline_roles_match_the_role_enum() -> None:
 
 
 def test_titles_schema(titles: dict[str, Any], organizations: dict[str, Any]) -> None:
-    errors = _check_keys("titles.toml", titles, {"titles"})
+    errors = _check_keys("titles.toml", titles, {"titles"}, {"title_roles"})
     orgs = organizations["organizations"]
     assert isinstance(titles.get("titles"), list) and titles["titles"]
     for i, entry in enumerate(titles["titles"]):
@@ -187,6 +187,24 @@ def test_titles_schema(titles: dict[str, Any], organizations: dict[str, Any]) ->
             errors.append(f"{where}: an office belongs to a country or an organisation, not both")
         if "plural" in entry and entry["plural"] is not True:
             errors.append(f"{where}: plural must be true when present (omit it otherwise)")
+    assert not errors, "\n".join(errors)
+
+
+def test_title_roles_schema(titles: dict[str, Any]) -> None:
+    """Per-country roles name a known office, valid countries and a guideline role."""
+    known = {key_of(t) for e in titles["titles"] for t in e["terms"]}
+    errors: list[str] = []
+    for i, entry in enumerate(titles.get("title_roles", [])):
+        where = f"title_roles[{i}]"
+        errors += _check_keys(where, entry, {"role", "terms", "countries"})
+        if entry.get("role") not in GUIDELINE_ROLES:
+            errors.append(f"{where}: role {entry.get('role')!r} is not a guideline role")
+        for code in entry.get("countries", []):
+            if by_alpha2(code) is None:
+                errors.append(f"{where}: {code!r} is not an ISO alpha-2 code")
+        for term in entry.get("terms", []):
+            if key_of(term) not in known:
+                errors.append(f"{where}: {term!r} is not an office of [[titles]]")
     assert not errors, "\n".join(errors)
 
 

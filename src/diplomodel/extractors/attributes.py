@@ -75,11 +75,13 @@ def _char_range(art: Article, sentence: int) -> tuple[int, int]:
 
 def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     """
-    The date words nearest to the meeting's phrases; else the dateline's date; else None.
+    The date words nearest to the meeting's phrases; for an "also met" meeting, else those of
+    the meeting it continues; else the dateline's date; else None.
     """
     dl = art.dateline
     best: tuple[int, FoundDate] | None = None
-    for t in _own_first(frame):
+    chain = [*_own_first(frame), *(_own_first(frame.follows) if frame.follows else [])]
+    for t in chain:
         lo, hi = _char_range(art, t.sentence)
         anchor = art.tokens[t.hit.start].start
         for mention in find_dates(art.text, lo, hi):

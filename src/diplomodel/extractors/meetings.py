@@ -183,6 +183,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
 
     protagonist = _protagonist(people)
     preamble: list[Trigger] = []
+    preamble_people: set[int] = set()
     for s in sorted(by_sentence):
         triggers = _joint_checked(art, by_sentence[s], by_sentence_mentions.get(s, []), people)
         if not triggers:
@@ -232,6 +233,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             if current is None and not all(t.reference for t in triggers):
                 # "X held a series of meetings on the sidelines of ...": context for what follows
                 preamble.extend(Trigger(t.hit, t.sentence, True) for t in triggers)
+                preamble_people.update(order)
             if current is not None:
                 current.triggers.extend(triggers)
                 current.sentences.append(s)
@@ -241,7 +243,9 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             elif order:
                 pending = (s, order, mode)
             continue
-        candidate = Frame(list(order), list(triggers) + preamble, [s], mode, plural)
+        # "X held a series of meetings at the summit": context only for X's own meetings
+        context = preamble if preamble_people & set(order) else []
+        candidate = Frame(list(order), list(triggers) + context, [s], mode, plural)
         first_trigger = min(t.hit.start for t in triggers)
         has_subject = any(m.start < first_trigger and m.person >= 0 for m in clause)
         if (

@@ -763,6 +763,17 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         m.person = target.index
         if target.country is None and target.org is None:
             target.country, target.org = m.country, m.org
+    # "The American lawmakers are led by Senator John Cornyn": the plural's side is his
+    for m in mentions:
+        if m.kind == "plural" and m.side is not None and m.role is not None:
+            sentence = art.sentence_of(m.start)
+            lone = [
+                o for o in mentions
+                if o.name and o.side is None and o.role is m.role
+                and art.sentence_of(o.start) == sentence
+            ]  # fmt: skip
+            if len(lone) == 1:
+                lone[0].country, lone[0].org = m.country, m.org
     # Roles and sides now (offices that imply their organisation: "President of the European
     # Council" -> EU), so that unnamed mentions of the same office can join the person below.
     for p in people:
