@@ -29,6 +29,7 @@ class GrammarWords(NamedTuple):
     title_modifiers: frozenset[str]
     demoting_modifiers: frozenset[str]
     counterpart_words: frozenset[str]
+    generic_office_words: frozenset[str]
     place_prepositions: frozenset[str]
     clause_cut_words: frozenset[str]
     past_openers: frozenset[str]

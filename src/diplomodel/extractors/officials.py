@@ -207,6 +207,8 @@ class _Names:
                         and not tokens[k].newline_before
                     ):
                         k += 1
+                    if k > j and k + 1 < e and tokens[k].text == "-" and not tokens[k].gap:
+                        k += 1  # "al-Sisi", "el-Sisi"
                     if k > j and k < e and self._ok(k) and not tokens[k].newline_before:
                         j = k + 1
                         continue
@@ -316,6 +318,24 @@ class _Builder:
                     if side is not None:
                         end, country, org = side[0], side[1], side[2]
                         end = self._skip_acronym_parens(end)
+                        # "of the Egyptian House of Representatives": the body's name goes on
+                        while (
+                            end < n
+                            and not tokens[end].newline_before
+                            and (
+                                (
+                                    tokens[end].is_capitalized
+                                    and tokens[end].key in WORDS.not_name_words
+                                )
+                                or (
+                                    tokens[end].key == "of"
+                                    and end + 1 < n
+                                    and tokens[end + 1].is_capitalized
+                                    and tokens[end + 1].key in WORDS.not_name_words
+                                )
+                            )
+                        ):
+                            end += 1
                         break
                     if (tok.kind == "punct" and tok.text != "-") or tok.newline_before:
                         break
@@ -606,6 +626,16 @@ class _Builder:
         tokens = self.tokens
         for hit in self.art.countries:
             e = hit.end
+            if e + 1 < len(tokens) and tokens[e].key in WORDS.generic_office_words:
+                # "Chinese leader Xi Jinping": a side and a name, no office
+                run = self.names.run_at(e + 1)
+                if run is not None and run[0] not in self.used_names:
+                    mention = Mention(
+                        hit.start, run[1], country=hit.entry.alpha2, kind="possessive"
+                    )
+                    self._set_name(mention, run)
+                    self.mentions.append(mention)
+                continue
             if e + 1 < len(tokens) and tokens[e].kind == "poss":
                 run = self.names.run_at(e + 1)
                 if run is None or run[0] in self.used_names:
