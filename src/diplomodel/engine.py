@@ -409,12 +409,10 @@ def _dominant_country(art: Article, exclude: set[str]) -> str | None:
     The country named (by name, demonym or capital) more often than any other, leaving out
     the countries in ``exclude``.
     """
-    counts: dict[str, int] = {}
-    for hit in art.countries:
-        code = hit.entry.alpha2
-        if code not in exclude:
-            counts[code] = counts.get(code, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    counts = art.country_counts()
+    ranked = sorted(
+        ((code, n) for code, n in counts.items() if code not in exclude), key=lambda kv: -kv[1]
+    )
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]

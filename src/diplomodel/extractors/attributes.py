@@ -115,7 +115,7 @@ def _place_preceded(art: Article, start: int) -> bool:
         tok = tokens[k]
         if tok.key in WORDS.place_prepositions_meeting:
             return not (k > 0 and tokens[k - 1].key in WORDS.mentioned_place_nouns)
-        if tok.key in WORDS.place_skip_words or any(h.end == k + 1 for h in art.countries):
+        if tok.key in WORDS.place_skip_words or (k + 1) in art.country_end:
             k -= 1
             steps += 1
             continue
@@ -155,10 +155,7 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
     for t in _own_first(frame):
         if best is not None and t.reference and own:
             break
-        s, e = art.sentences[t.sentence]
-        for hit in art.places:
-            if not s <= hit.start < e:
-                continue
+        for hit in art.places_in.get(t.sentence, ()):
             if _in_compound(art, hit.end):
                 continue  # "Paris" in "Paris-Saclay"
             ref: PlaceRef = hit.entry
@@ -169,8 +166,8 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
             name = ref.name if ref.venue else _display(art.surface(hit.start, hit.end))
             if best is None or distance < best[0]:
                 best = (distance, FoundPlace(name, ref.country, span))
-        for chit in art.countries:
-            if not s <= chit.start < e or chit.entry.kind != "name":
+        for chit in art.countries_in.get(t.sentence, ()):
+            if chit.entry.kind != "name":
                 continue
             town = _town_before_country(art, chit.start)
             if town is not None:
@@ -231,7 +228,7 @@ def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | 
             return None
     if k == comma or k == 0 or tokens[k - 1].key not in ("in", "at"):
         return None
-    if any(h.start >= k and h.end <= comma for h in art.countries):
+    if any(i in art.country_at for i in range(k, comma)):
         return None
     return (k, comma)
 

@@ -35,6 +35,7 @@ class Article:
         self.dateline = dateline
         self.reference: dt.date | None = dateline.date if dateline and dateline.date else published
         self.trace: list[dict[str, object]] | None = None
+        self._country_counts: dict[str, int] | None = None
         self.tokens: list[Token] = tokenize(text)
         self.sentences: list[tuple[int, int]] = sentence_bounds(self.tokens)
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -47,15 +48,10 @@ class Article:
         def kind(name: str) -> list[Hit[Any]]:
             return longest_first(by_kind.get(name, []))
 
-        blocked = by_kind.get("blocker", [])
+        blocked = _owners(kind("blocker"))
         self.titles: list[Hit[TitleEntry]] = kind("title")
         self.countries: list[Hit[CountryName]] = [
-            h
-            for h in kind("country")
-            if not any(
-                b.start <= h.start and h.end <= b.end and b.end - b.start > h.end - h.start
-                for b in blocked
-            )
+            h for h in kind("country") if not _covered(h, blocked)
         ]
         self.orgs: list[Hit[OrgEntry]] = kind("org")
         self.places: list[Hit[PlaceRef]] = kind("place")
@@ -66,37 +62,44 @@ class Article:
         self._resolve_overlaps()
         self.title_at = {h.start: h for h in self.titles}
         self.country_at = {h.start: h for h in self.countries}
+        self.country_end = {h.end: h for h in self.countries}
         self.org_at = {h.start: h for h in self.orgs}
+        self.org_end = {h.end: h for h in self.orgs}
         self.place_at = {h.start: h for h in self.places}
+        self.places_in: dict[int, list[Hit[PlaceRef]]] = {}
+        for place in self.places:
+            self.places_in.setdefault(self.sentence_of(place.start), []).append(place)
+        self.countries_in: dict[int, list[Hit[CountryName]]] = {}
+        for country in self.countries:
+            self.countries_in.setdefault(self.sentence_of(country.start), []).append(country)
 
     def _resolve_overlaps(self) -> None:
         # A title that contains an organisation or country ("European Commission President",
         # "UN Secretary-General") keeps it as its affiliation, so drop the inner name hit only
         # when the title is longer; a country name beats a shorter place inside it and vice
-        # versa ("Mexico City" is a place, "Papua New Guinea" a country).
-        def spans(hits: list[Hit[Any]]) -> list[tuple[int, int]]:
-            return [(h.start, h.end) for h in hits]
-
-        def covered(hit: Hit[Any], others: list[tuple[int, int]]) -> bool:
-            return any(
-                s <= hit.start and hit.end <= e and (e - s) > (hit.end - hit.start)
-                for s, e in others
-            )
-
-        names = spans(self.countries) + spans(self.orgs)
-        places = spans(self.places)
-        self.places = [p for p in self.places if not covered(p, names)]
+        # versa ("Mexico City" is a place, "Papua New Guinea" a country). Each kind's hits do
+        # not overlap each other, so a token has at most one covering hit per kind and every
+        # check is a dictionary look-up: linear in the text, whatever it holds.
+        countries, orgs = _owners(self.countries), _owners(self.orgs)
+        places, titles = _owners(self.places), _owners(self.titles)
+        self.places = [p for p in self.places if not _covered(p, countries, orgs)]
         # "Kazakh" is a demonym, not the town of that name.
         demonyms = {(h.start, h.end) for h in self.countries if h.entry.kind == "demonym"}
         self.places = [p for p in self.places if (p.start, p.end) not in demonyms]
-        self.countries = [c for c in self.countries if not covered(c, places + spans(self.orgs))]
-        self.orgs = [o for o in self.orgs if not covered(o, spans(self.titles))]
+        self.countries = [c for c in self.countries if not _covered(c, places, orgs)]
+        self.orgs = [o for o in self.orgs if not _covered(o, titles)]
         # "Security" in "Organization for Security and Co-operation in Europe" is not a topic.
-        names_and_titles = spans(self.orgs) + spans(self.titles) + spans(self.events)
-        self.topics = [
-            t for t in self.topics
-            if not any(s <= t.start and t.end <= e for s, e in names_and_titles)
-        ]  # fmt: skip
+        names = (_owners(self.orgs), titles, _owners(self.events))
+        self.topics = [t for t in self.topics if not _covered(t, *names, strictly=False)]
+
+    def country_counts(self) -> dict[str, int]:
+        """How often each country is named (by name, demonym or capital), computed once."""
+        if self._country_counts is None:
+            counts: dict[str, int] = {}
+            for hit in self.countries:
+                counts[hit.entry.alpha2] = counts.get(hit.entry.alpha2, 0) + 1
+            self._country_counts = counts
+        return self._country_counts
 
     def on(self, rule_id: str) -> bool:
         """
@@ -122,3 +125,23 @@ class Article:
         The original text of tokens ``[start, end)``.
         """
         return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+
+def _owners(hits: list[Hit[Any]]) -> dict[int, tuple[int, int]]:
+    """Token index -> the (start, end) of the hit covering it (hits must not overlap)."""
+    owners: dict[int, tuple[int, int]] = {}
+    for hit in hits:
+        for i in range(hit.start, hit.end):
+            owners[i] = (hit.start, hit.end)
+    return owners
+
+
+def _covered(hit: Hit[Any], *owners: dict[int, tuple[int, int]], strictly: bool = True) -> bool:
+    """Whether a hit of another kind covers this one (and is longer, when ``strictly``)."""
+    for table in owners:
+        span = table.get(hit.start)
+        if span is None or span[1] < hit.end:
+            continue
+        if not strictly or span[1] - span[0] > hit.end - hit.start:
+            return True
+    return False

@@ -140,6 +140,7 @@ class _Names:
         self.ok = self._compute_ok()
         self.run_end: dict[int, int] = {}
         self._scan()
+        self.run_start = {stop: start for start, stop in self.run_end.items()}
 
     def _ok(self, i: int) -> bool:
         return self.ok[i]
@@ -229,10 +230,8 @@ class _Names:
 
     def run_ending_at(self, end: int) -> tuple[int, int] | None:
         """The name run ending just before token ``end``."""
-        for start, stop in self.run_end.items():
-            if stop == end:
-                return (start, stop)
-        return None
+        start = self.run_start.get(end)
+        return (start, end) if start is not None else None
 
 
 def _clean_name(art: Article, start: int, end: int) -> str:
@@ -251,12 +250,12 @@ class _Builder:
 
     def _side_ending_at(self, end: int) -> tuple[int, str | None, str | None] | None:
         """A country or organisation hit ending at token ``end`` (exclusive): (start, cc, org)."""
-        for country in self.art.countries:
-            if country.end == end:
-                return country.start, country.entry.alpha2, None
-        for org in self.art.orgs:
-            if org.end == end:
-                return org.start, None, org.entry.acronym
+        country = self.art.country_end.get(end)
+        if country is not None:
+            return country.start, country.entry.alpha2, None
+        org = self.art.org_end.get(end)
+        if org is not None:
+            return org.start, None, org.entry.acronym
         return None
 
     def _side_at(self, start: int) -> tuple[int, str | None, str | None] | None:
@@ -777,30 +776,40 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     named = sorted(
         (m for m in mentions if m.name), key=lambda m: (-len(_name_tokens(m.name or "")), m.start)
     )
+    # name part -> people whose name holds it: candidates share a part, so look-ups stay
+    # linear however many people an article names
+    by_part: dict[str, list[Person]] = {}
     for m in named:
         tokens = _name_tokens(m.name or "")
         if not tokens:
             continue
         target = None
-        for p in people:
+        candidates = sorted(
+            {p.index: p for t in tokens for p in by_part.get(t, ())}.values(),
+            key=lambda p: p.index,
+        )
+        for p in candidates:
             if (tokens <= p.name_tokens or p.name_tokens <= tokens) and _compatible(m, p):
                 target = p
                 break
         if target is None:
             target = Person(len(people), name=m.name, name_tokens=tokens)
             people.append(target)
+            for t in tokens:
+                by_part.setdefault(t, []).append(target)
         target.mentions.append(m)
         m.person = target.index
         if target.country is None and target.org is None:
             target.country, target.org = m.country, m.org
     # "The American lawmakers are led by Senator John Cornyn": the plural's side is his
+    in_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        in_sentence.setdefault(art.sentence_of(m.start), []).append(m)
     for m in mentions:
         if m.kind == "plural" and m.side is not None and m.role is not None:
-            sentence = art.sentence_of(m.start)
             lone = [
-                o for o in mentions
+                o for o in in_sentence[art.sentence_of(m.start)]
                 if o.name and o.side is None and o.role is m.role
-                and art.sentence_of(o.start) == sentence
             ]  # fmt: skip
             if len(lone) == 1:
                 lone[0].country, lone[0].org = m.country, m.org
@@ -819,7 +828,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         tokens = _name_tokens(art.surface(start, end))
         if not tokens:
             continue
-        matches = [p for p in people if tokens <= p.name_tokens]
+        first = next(iter(tokens))
+        matches = [p for p in by_part.get(first, ()) if tokens <= p.name_tokens]
         if len(matches) == 1:
             p = matches[0]
             m = Mention(
@@ -834,27 +844,33 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
             p.mentions.append(m)
             mentions.append(m)
     # 3. anonymous mentions: join the one person of the same side (and role when several)
+    by_side: dict[str | None, list[Person]] = {}
+    for p in people:
+        by_side.setdefault(p.side, []).append(p)
     for m in mentions:
         if m.name is not None or (m.kind == "plural" and m.side is None):
             continue
         side = m.side or m.implied_country or m.implied_org
         if side is None:
             continue
-        same_side = [p for p in people if p.side == side]
+        same_side = list(by_side.get(side, ()))
         if not same_side and m.role is not None:
             # "British Foreign Secretary" (headline) is "Foreign Secretary Liz Truss" (body)
             sentence = art.sentence_of(m.start)
             sideless = [
                 p
-                for p in people
+                for p in by_side.get(None, ())
                 if p.side is None
                 and p.role is m.role
                 and all(art.sentence_of(o.start) != sentence for o in p.mentions)
             ]
             if len(sideless) == 1:
-                sideless[0].mentions.append(m)
-                m.person = sideless[0].index
-                sideless[0].country, sideless[0].org = m.country, m.org
+                joined = sideless[0]
+                joined.mentions.append(m)
+                m.person = joined.index
+                joined.country, joined.org = m.country, m.org
+                by_side[None].remove(joined)
+                by_side.setdefault(joined.side, []).append(joined)
                 continue
         if len(same_side) > 1 and m.role is not None:
             same_side = [p for p in same_side if p.role in (None, m.role)] or same_side
@@ -868,6 +884,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         p.country = m.country or (m.implied_country if not m.org and not m.implied_org else None)
         p.org = m.org or (m.implied_org if not p.country else None)
         people.append(p)
+        by_side.setdefault(p.side, []).append(p)
         p.mentions.append(m)
         m.person = p.index
     for p in people:
