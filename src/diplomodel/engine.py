@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+from bisect import bisect_left
 
 import attrs
 
@@ -157,6 +158,7 @@ class _ResultBuilder:
     def __init__(self, art: Article, people: list[Person]) -> None:
         self.art = art
         self.people = people
+        self.sides = {q.side for q in people if q.side}
 
     def _span(self, start: int, end: int) -> Span:
         return Span.of(self.art.text, start, end)
@@ -219,7 +221,7 @@ class _ResultBuilder:
         if occ is not None or host is None:
             dominant = None
             if art.on("officials.dominant_country_fallback"):
-                others = {q.side for q in self.people if q.side}
+                others = self.sides
                 not_sides = known | posted | others | ({venue} if venue else set())
                 dominant = _dominant_country(art, not_sides)
             host = dominant or (host if occ is not None else None)
@@ -261,7 +263,13 @@ class _ResultBuilder:
                 occ.name, self._org(occ.org) if occ.org else None, self._span(*occ.span)
             )
         # organisations named as a participant's side or in the occasion are not topics
-        exclude = [(m.start, m.end) for p in people for m in p.mentions]
+        sentences = set(region) | set(frame.sentences)
+        exclude = [
+            (m.start, m.end)
+            for p in people
+            for m in p.mentions
+            if art.sentence_of(m.start) in sentences
+        ]
         if occ is not None:
             exclude.append(_token_range(art, occ.span))
         topics_found = meeting_topics(art, frame, region, exclude)
@@ -400,8 +408,10 @@ def _trace_people(art: Article, people: list[Person]) -> None:
 
 
 def _token_range(art: Article, span: tuple[int, int]) -> tuple[int, int]:
-    starts = [i for i, t in enumerate(art.tokens) if span[0] <= t.start < span[1]]
-    return (starts[0], starts[-1] + 1) if starts else (0, 0)
+    starts = [t.start for t in art.tokens]
+    first = bisect_left(starts, span[0])
+    last = bisect_left(starts, span[1])
+    return (first, last) if last > first else (0, 0)
 
 
 def _dominant_country(art: Article, exclude: set[str]) -> str | None:

@@ -234,6 +234,13 @@ def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | 
 
 
 def _dateline_place(art: Article) -> FoundPlace | None:
+    if "dateline_place" not in art.cache:
+        art.cache["dateline_place"] = _find_dateline_place(art)
+    found = art.cache["dateline_place"]
+    return found if isinstance(found, FoundPlace) else None
+
+
+def _find_dateline_place(art: Article) -> FoundPlace | None:
     dl = art.dateline
     if dl is None:
         return None
@@ -264,10 +271,8 @@ def meeting_occasion(art: Article, frame: Frame) -> FoundOccasion | None:
     A named event after an occasion cue ("on the sidelines of", "during", "at") in the meeting's
     sentences, with the organisation it names (not one joined to a partner: "China-ASEAN Expo").
     """
-    sentences = {t.sentence for t in frame.triggers} | set(frame.sentences)
-    for cue in art.cues:
-        if art.sentence_of(cue.start) not in sentences:
-            continue
+    sentences = sorted({t.sentence for t in frame.triggers} | set(frame.sentences))
+    for cue in (c for s in sentences for c in art.cues_in.get(s, ())):
         found = _event_after(art, cue.end)
         if found is not None:
             return found
@@ -371,6 +376,27 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
 
 
 MULTILATERAL = "multilateral"
+_NOISE_HEADS = ("photo", "read also", "also read", "read more", "caption")
+
+
+def _no_topic_sentences(art: Article) -> set[int]:
+    """Background sentences and caption or "read also" lines (computed once per article)."""
+    cached = art.cache.get("no_topic")
+    if isinstance(cached, set):
+        return cached
+    skip: set[int] = set()
+    for phrase in art.phrases:
+        if phrase.entry.signal == Signal.BACKGROUND:
+            skip.add(art.sentence_of(phrase.start))
+    line_head = ""
+    for s, (first, _) in enumerate(art.sentences):
+        tok = art.tokens[first]
+        if s == 0 or tok.newline_before:
+            line_head = art.text[tok.start : tok.start + 12].lower()
+        if line_head.startswith(_NOISE_HEADS):
+            skip.add(s)
+    art.cache["no_topic"] = skip
+    return skip
 
 
 def meeting_topics(
@@ -383,27 +409,18 @@ def meeting_topics(
     as a participant's affiliation or the occasion, both in ``exclude`` as token ranges)
     signals the ``multilateral`` topic.
     """
-    skip: set[int] = set()
-    for phrase in art.phrases:
-        if phrase.entry.signal == Signal.BACKGROUND:
-            skip.add(art.sentence_of(phrase.start))
-    sentences = set(region) | set(frame.sentences)
-    for s in list(sentences):
-        line_start = art.text.rfind("\n", 0, art.tokens[art.sentences[s][0]].start) + 1
-        head = art.text[line_start : line_start + 12].lower()
-        if head.startswith(("photo", "read also", "also read", "read more", "caption")):
-            skip.add(s)
-    sentences -= skip
+    sentences = (set(region) | set(frame.sentences)) - _no_topic_sentences(art)
     found: dict[str, list[tuple[int, int]]] = {}
-    hits: list[tuple[int, int, str]] = [(h.start, h.end, h.entry) for h in art.topics]
-    if MULTILATERAL in art.book.topic_labels and art.on("topics.org_multilateral"):
-        hits.extend((h.start, h.end, MULTILATERAL) for h in art.orgs)
-    for start, end, code in sorted(hits):
-        if art.sentence_of(start) not in sentences:
-            continue
-        if any(lo <= start < hi for lo, hi in exclude):
-            continue
-        span = (art.tokens[start].start, art.tokens[end - 1].end)
-        if span not in found.get(code, []):
-            found.setdefault(code, []).append(span)
+    multilateral = MULTILATERAL in art.book.topic_labels and art.on("topics.org_multilateral")
+    excluded = {i for lo, hi in exclude for i in range(lo, hi)}
+    for s in sorted(sentences):
+        hits = list(art.topics_in.get(s, ()))
+        if multilateral:
+            hits.extend((h.start, h.end, MULTILATERAL) for h in art.orgs_in.get(s, ()))
+        for start, end, code in sorted(hits):
+            if start in excluded:
+                continue
+            span = (art.tokens[start].start, art.tokens[end - 1].end)
+            if span not in found.get(code, []):
+                found.setdefault(code, []).append(span)
     return found

@@ -36,6 +36,7 @@ class Article:
         self.reference: dt.date | None = dateline.date if dateline and dateline.date else published
         self.trace: list[dict[str, object]] | None = None
         self._country_counts: dict[str, int] | None = None
+        self.cache: dict[str, object] = {}  # per-article results the extractors compute once
         self.tokens: list[Token] = tokenize(text)
         self.sentences: list[tuple[int, int]] = sentence_bounds(self.tokens)
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -72,6 +73,18 @@ class Article:
         self.countries_in: dict[int, list[Hit[CountryName]]] = {}
         for country in self.countries:
             self.countries_in.setdefault(self.sentence_of(country.start), []).append(country)
+        self.cues_in: dict[int, list[Hit[str]]] = {}
+        for cue in self.cues:
+            self.cues_in.setdefault(self.sentence_of(cue.start), []).append(cue)
+        # topic terms, and organisations (which signal "multilateral"), by sentence
+        self.topics_in: dict[int, list[tuple[int, int, str]]] = {}
+        for topic in self.topics:
+            self.topics_in.setdefault(self.sentence_of(topic.start), []).append(
+                (topic.start, topic.end, topic.entry)
+            )
+        self.orgs_in: dict[int, list[Hit[OrgEntry]]] = {}
+        for org in self.orgs:
+            self.orgs_in.setdefault(self.sentence_of(org.start), []).append(org)
 
     def _resolve_overlaps(self) -> None:
         # A title that contains an organisation or country ("European Commission President",

@@ -11,6 +11,7 @@ mentions of one person ("Mevlut Cavusoglu" ... "Cavusoglu") into one cluster.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from diplomodel.extractors.context import Article
 from diplomodel.grammar import grammar_words, name_tokens
@@ -779,22 +780,29 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     # name part -> people whose name holds it: candidates share a part, so look-ups stay
     # linear however many people an article names
     by_part: dict[str, list[Person]] = {}
+    by_name: dict[frozenset[str], list[Person]] = {}
     for m in named:
         tokens = _name_tokens(m.name or "")
         if not tokens:
             continue
         target = None
-        candidates = sorted(
-            {p.index: p for t in tokens for p in by_part.get(t, ())}.values(),
-            key=lambda p: p.index,
-        )
-        for p in candidates:
-            if (tokens <= p.name_tokens or p.name_tokens <= tokens) and _compatible(m, p):
-                target = p
+        # a person whose name holds all these parts shares the rarest one; one whose name is
+        # a part of this one has exactly a subset of its parts (names have few parts)
+        rarest = min(tokens, key=lambda t: len(by_part.get(t, ())))
+        candidates = {p.index: p for p in by_part.get(rarest, ()) if tokens <= p.name_tokens}
+        if len(tokens) <= 8:
+            for size in range(1, len(tokens)):
+                for subset in combinations(sorted(tokens), size):
+                    for p in by_name.get(frozenset(subset), ()):
+                        candidates[p.index] = p
+        for index in sorted(candidates):
+            if _compatible(m, candidates[index]):
+                target = candidates[index]
                 break
         if target is None:
             target = Person(len(people), name=m.name, name_tokens=tokens)
             people.append(target)
+            by_name.setdefault(tokens, []).append(target)
             for t in tokens:
                 by_part.setdefault(t, []).append(target)
         target.mentions.append(m)
@@ -828,8 +836,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         tokens = _name_tokens(art.surface(start, end))
         if not tokens:
             continue
-        first = next(iter(tokens))
-        matches = [p for p in by_part.get(first, ()) if tokens <= p.name_tokens]
+        rarest = min(tokens, key=lambda t: len(by_part.get(t, ())))
+        matches = [p for p in by_part.get(rarest, ()) if tokens <= p.name_tokens]
         if len(matches) == 1:
             p = matches[0]
             m = Mention(
