@@ -238,7 +238,8 @@ class _ResultBuilder:
                     country=fallback_cc,
                     rule="officials.host_country_fallback or officials.dominant_country_fallback",
                 )
-            role = None if p.role else (plural_role or shared_role)
+            # a counterpart holds the other's office; "the ministers" is the vaguer hint
+            role = None if p.role else (shared_role or plural_role)
             official = self.official(p, country=fallback_cc, role=role)
             if official is not None and official not in officials:
                 officials.append(official)

@@ -118,7 +118,10 @@ class _Names:
         self.art = art
         tokens = art.tokens
         blocked: set[int] = set()
-        for bounds in [(h.start, h.end) for h in art.titles] + [(h.start, h.end) for h in art.orgs]:
+        spans = [(h.start, h.end) for h in art.titles] + [(h.start, h.end) for h in art.orgs]
+        # a Title Case headline's verbs are not names: "Minister of Investment Meets ..."
+        spans += [(h.start, h.end) for h in art.phrases]
+        for bounds in spans:
             blocked.update(range(*bounds))
         first_names = art.book.first_name_countries
         for hit in art.countries:
@@ -297,15 +300,9 @@ class _Builder:
                 consumed.add(other.start)
                 role = better_role(role, other.entry.role)
                 end = other.end
-            # "Minister of Foreign Affairs and Diaspora of X": the office's name goes on.
-            if end + 2 < n and tokens[end].key == "and" and tokens[end + 1].text[:1].isupper():
-                k = end + 1
-                while k < min(n, end + 5) and tokens[k].is_capitalized and k not in art.title_at:
-                    if self._side_at(k):
-                        break
-                    k += 1
-                if k < n and k > end + 1 and tokens[k].key in ("of", "for"):
-                    end = k
+            # "Minister of Foreign Affairs and Diaspora of X", "Minister of Foreign Affairs,
+            # African Integration and Guineans Abroad": the office's name goes on.
+            end = self._portfolio(end)
             # Right complement: "of Turkiye", "of the Commission of the African Union".
             country = org = None
             j = end
@@ -422,6 +419,32 @@ class _Builder:
             )  # fmt: skip
             self._attach_name(mention, left, end)
             self.mentions.append(mention)
+
+    def _portfolio(self, end: int) -> int:
+        """
+        The end of an office's portfolio list after its title: "and Trade", ", African
+        Cooperation and Moroccan Expatriates", "and the National Community Abroad".
+        """
+        tokens = self.tokens
+        n = len(tokens)
+        art = self.art
+        while end < n and tokens[end].key in ("and", ",", "&") and not tokens[end].newline_before:
+            k = end + 1
+            if k < n and tokens[k].key == "the":
+                k += 1
+            j = k
+            portfolio = False
+            while j < n and j - k < 8 and not tokens[j].newline_before and j not in art.title_at:
+                tok = tokens[j]
+                if tok.is_capitalized:
+                    portfolio = portfolio or tok.key in WORDS.not_name_words or j in art.country_at
+                elif tok.key not in ("and", "&") or j + 1 >= n or not tokens[j + 1].is_capitalized:
+                    break
+                j += 1
+            if j == k or not portfolio:
+                break
+            end = j
+        return end
 
     def _title_end(self, start: int, end: int) -> int:
         # The title as written stops before its "of X" complement.
