@@ -48,6 +48,7 @@ class CompiledRulebook(NamedTuple):
     occasion_heads: frozenset[str]
     first_name_countries: frozenset[str]
     us_states: frozenset[str]
+    unresolvable: frozenset[str]  # keys of names that denote several countries ("Dominican")
     title_roles: dict[tuple[str, str], Role]  # (title key, country) -> role
     # known office holders by the identifying parts of their names (grammar.name_tokens)
     officials: dict[frozenset[str], tuple[KnownOfficial, ...]]
@@ -161,6 +162,7 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
         first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),
         us_states=frozenset(key_of(s) for s in rulebook.us_state_names),
+        unresolvable=frozenset(key_of(s) for s in rulebook.unresolvable_names),
         title_roles={
             (key_of(r.term), country): r.role
             for r in rulebook.title_roles

@@ -222,9 +222,14 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         enough = len(known) >= 2 or (len(known) == 1 and None in sides)
         if all(t.reference for t in triggers):
             enough = False  # "the meeting took place in ..." adds to a meeting, never starts one
-            if current is not None and any(
-                t.hit.entry.signal == Signal.COMPANION for t in triggers
-            ):
+            companion = any(t.hit.entry.signal == Signal.COMPANION for t in triggers)
+            if companion and current is None and len(known) >= 2:
+                # "The Azerbaijani delegation was led by X, the Kazakh one by Y" after
+                # "Political consultations were held in Baku": the meeting's people
+                current = Frame(list(order), list(triggers) + preamble, [s], mode, plural)
+                frames.append(current)
+                continue
+            if current is not None and companion:
                 # "Prasert was accompanied by Thai Foreign Minister NAME": one more participant
                 for p in order:
                     if p not in current.people:
@@ -260,6 +265,20 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 if side(p) not in known and p not in candidate.people:
                     candidate.people.insert(0, p)
             pending = None
+        # "Meeting with Holder-Greaves, Liang said ...": the earlier meeting of these people
+        earlier = next(
+            (
+                f
+                for f in reversed(frames)
+                if f is not current
+                and set(candidate.people) <= set(f.people)
+                and _mergeable(art, f, candidate, people)
+            ),
+            None,
+        )
+        if earlier is not None:
+            _merge_into(earlier, candidate)
+            continue
         if current is not None and _mergeable(art, current, candidate, people):
             _merge_into(current, candidate)
             continue
@@ -389,6 +408,9 @@ def _mergeable(art: Article, a: Frame, b: Frame, people: list[Person]) -> bool:
     if not (sa <= sb or sb <= sa):
         return False
     for p in b.people:
+        if p not in a.people and people[p].side is None and people[p].name:
+            # "Earlier, Prime Minister NAME received X": a new person of unknown side
+            return False
         for q in a.people:
             if p == q:
                 continue
@@ -427,6 +449,9 @@ def _separate_frames(
         if m.start >= cue and m.person >= 0 and m.person not in after:
             after.append(m.person)
     subject = before[-1] if before else None
+    if subject is None and len(after) >= 2:
+        # "Earlier the same day, Prime Minister X received Y": X is the subject
+        subject = after[0]
     if subject is None and current is not None:
         # the host of the previous meeting: the person it shares with the new one, or its first
         subject = current.people[0] if current.people else None

@@ -153,11 +153,14 @@ class _Names:
         # Whether each token may be part of a personal name, computed once per article.
         words = WORDS
         blocked = self.blocked
+        unresolvable = self.art.book.unresolvable
         ok = []
         for i, tok in enumerate(self.art.tokens):
             key = tok.key
             if key in words.honorifics or i in blocked or key in words.not_name_words:
                 ok.append(False)
+            elif key in unresolvable:
+                ok.append(False)  # "Dominican", "Congolese": adjectives, never names
             else:
                 ok.append(tok.kind == "word" and tok.text[:1].isupper())
         return ok
@@ -768,6 +771,24 @@ def _resolve(p: Person) -> None:
                 break
 
 
+def _delegation_sides(art: Article, mentions: list[Mention]) -> None:
+    """
+    'The Kazakh delegation was headed by Deputy Foreign Minister NAME': NAME acts for Kazakhstan.
+    """
+    tokens = art.tokens
+    starts = {m.start: m for m in mentions}
+    for hit in art.countries:
+        k = hit.end
+        if k >= len(tokens) or tokens[k].key not in ("delegation", "side"):
+            continue
+        for j in range(k + 1, min(len(tokens), k + 5)):
+            if tokens[j].key == "by":
+                target = starts.get(j + 1)
+                if target is not None and target.side is None:
+                    target.country = hit.entry.alpha2
+                break
+
+
 def _share_coordinated_sides(art: Article, mentions: list[Mention]) -> None:
     """
     'Australian Foreign Minister X and Defence Minister Y': Y acts for Australia too.
@@ -795,6 +816,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     builder.appositions()
     mentions = sorted(builder.mentions, key=lambda m: (m.start, m.end))
     _share_coordinated_sides(art, mentions)
+    _delegation_sides(art, mentions)
     people: list[Person] = []
     # 1. named mentions, fullest names first so that "Cavusoglu" joins "Mevlut Cavusoglu"
     named = sorted(
