@@ -30,6 +30,7 @@ class GrammarWords(NamedTuple):
     demoting_modifiers: frozenset[str]
     counterpart_words: frozenset[str]
     generic_office_words: frozenset[str]
+    chamber_words: frozenset[str]
     place_prepositions: frozenset[str]
     clause_cut_words: frozenset[str]
     past_openers: frozenset[str]

@@ -441,7 +441,7 @@ def load_templates(text: str, source: str = _SOURCE) -> TemplateData:
     )
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _cache: dict[str, Any] = {}
 
 
@@ -1764,7 +1764,7 @@ def example_meetings() -> list[Meeting]:
         Meeting(
             participants=(
                 Official("Arvid Kelmoran", Role.FOREIGN_MINISTER, "Foreign Minister", az),
-                Official("Tomas Velindor", Role.FOREIGN_MINISTER, "Foreign Minister", tr),
+                Official("Sevrin Velindor", Role.FOREIGN_MINISTER, "Foreign Minister", tr),
             ),
             date=MeetingDate(dt.date(2022, 12, 1)),
             place=Place("Lodz", country_from_code("PL")),

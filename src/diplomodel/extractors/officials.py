@@ -318,24 +318,9 @@ class _Builder:
                     if side is not None:
                         end, country, org = side[0], side[1], side[2]
                         end = self._skip_acronym_parens(end)
-                        # "of the Egyptian House of Representatives": the body's name goes on
-                        while (
-                            end < n
-                            and not tokens[end].newline_before
-                            and (
-                                (
-                                    tokens[end].is_capitalized
-                                    and tokens[end].key in WORDS.not_name_words
-                                )
-                                or (
-                                    tokens[end].key == "of"
-                                    and end + 1 < n
-                                    and tokens[end + 1].is_capitalized
-                                    and tokens[end + 1].key in WORDS.not_name_words
-                                )
-                            )
-                        ):
-                            end += 1
+                        end = self._body_name(end)
+                        if {t.key for t in tokens[side[0] : end]} & WORDS.chamber_words:
+                            role = Role.PARLIAMENT_SPEAKER  # the president of a chamber
                         break
                     if (tok.kind == "punct" and tok.text != "-") or tok.newline_before:
                         break
@@ -353,8 +338,8 @@ class _Builder:
                     k += 1
                 if words and tokens[k - 1].is_capitalized and not tokens[k - 1].newline_before:
                     end = k
-                    chamber = {"senate", "parliament", "assembly", "duma", "chamber", "congress"}
-                    role = Role.PARLIAMENT_SPEAKER if chamber & set(words) else Role.OFFICIAL
+                    chamber = WORDS.chamber_words & set(words)
+                    role = Role.PARLIAMENT_SPEAKER if chamber else Role.OFFICIAL
             envoy_target = None
             if Role.ENVOY in (entry.role, role) and j < n and tokens[j].key == "for":
                 # "Special Envoy for Sudan": the country is the envoy's brief, not its side
@@ -422,6 +407,30 @@ class _Builder:
             )  # fmt: skip
             self._attach_name(mention, left, end)
             self.mentions.append(mention)
+
+    def _body_name(self, end: int) -> int:
+        """
+        The end of a body's name after its country: "(Egyptian) House of Representatives",
+        "(Spain)'s Congress of Deputies".
+        """
+        tokens = self.tokens
+        n = len(tokens)
+
+        def institution(i: int) -> bool:
+            return (
+                i < n
+                and tokens[i].is_capitalized
+                and tokens[i].key in WORDS.not_name_words
+                and not tokens[i].newline_before
+            )
+
+        if end + 1 < n and tokens[end].kind == "poss" and institution(end + 1):
+            end += 1
+        while institution(end) or (
+            tokens[end].key == "of" and institution(end + 1) if end < n else False
+        ):
+            end += 1
+        return end
 
     def _portfolio(self, end: int) -> int:
         """
@@ -672,6 +681,33 @@ class _Builder:
                 self._set_name(mention, run)
                 self.mentions.append(mention)
 
+    def bare_names(self) -> None:
+        """
+        'Pavel Gromov held talks with ...', 'Putin met Xi Jinping': a full name with no office,
+        directly before or after a meeting phrase, is a participant whose side and office come
+        from elsewhere (the article, the meeting's place, the table of known office holders).
+        """
+        tokens = self.tokens
+        n = len(tokens)
+        names = self.names
+        signals = ("meeting", "joint", "separate")
+        for hit in self.art.phrases:
+            if hit.entry.signal not in signals:
+                continue
+            runs = [names.run_ending_at(hit.start)]
+            k = hit.end
+            if k < n and tokens[k].key in ("with", "on"):
+                k += 1
+            runs.append(names.run_at(k) if k < n and not tokens[k].newline_before else None)
+            for run in runs:
+                if run is None or run[1] - run[0] < 2 or run[0] in self.used_names:
+                    continue
+                if any(m.start <= run[0] < m.end for m in self.mentions):
+                    continue
+                mention = Mention(run[0], run[1], kind="bare")
+                self._set_name(mention, run)
+                self.mentions.append(mention)
+
     def appositions(self) -> None:
         """'Borys Lozhkin, who heads the Ukrainian President's administration, ...'."""
         tokens = self.tokens
@@ -814,6 +850,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     builder.counterparts()
     builder.possessive_names()
     builder.appositions()
+    builder.bare_names()
     mentions = sorted(builder.mentions, key=lambda m: (m.start, m.end))
     _share_coordinated_sides(art, mentions)
     _delegation_sides(art, mentions)
