@@ -18,7 +18,14 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from diplomodel.model import DateBasis, DatePrecision
 
-__all__ = ["DateMention", "DatelineInfo", "find_dateline", "find_dates", "resolve"]
+__all__ = [
+    "DateMention",
+    "DatelineInfo",
+    "find_dateline",
+    "find_dates",
+    "find_page_date",
+    "resolve",
+]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -224,6 +231,33 @@ _NOISE_LINE = re.compile(
     r"^\s*(?:photo|image|video|also read|read more|read also|today|updated|published|posted|source|file|caption)\b",  # noqa: E501
     re.IGNORECASE,
 )
+
+
+_PAGE_DATE_LINE = re.compile(r"^[\w ,.:|()#+\-\u2013/]{0,80}$")
+
+
+def find_page_date(text: str, max_lines: int = 10) -> dt.date | None:
+    """
+    The date of a page header line ("Friday, 19 May 2023 10:12", "October 1, 2024 15:10",
+    "Published on: Friday, November 12, 2021"), for use as a reference date when the caller
+    gives no ``published`` date. Banners of the current day ("Today: ...") are not used.
+    """
+    seen = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        if stripped.lower().startswith("today") or not _PAGE_DATE_LINE.match(stripped):
+            continue
+        for mention in find_dates(stripped):
+            if mention.year is not None and mention.month is not None and mention.day is not None:
+                words = [w for w in re.findall(r"[A-Za-z]{3,}", stripped)]
+                if len(words) <= 8:
+                    return dt.date(mention.year, mention.month, mention.day)
+    return None
 
 
 def find_dateline(

@@ -18,7 +18,7 @@ import attrs
 
 from diplomodel.compiled import CompiledRulebook, compile_rulebook
 from diplomodel.countries import country_from_code
-from diplomodel.dates import find_dateline
+from diplomodel.dates import find_dateline, find_page_date
 from diplomodel.errors import InputError, RuleError
 from diplomodel.explain import Explanation
 from diplomodel.extractors.attributes import (
@@ -105,6 +105,9 @@ class Parser:
 
         dateline = find_dateline(text, is_place, published)
         art = Article(text, book, published, dateline)
+        if art.reference is None:
+            # no published date and no dated dateline: a page header's date anchors "on Monday"
+            art.reference = find_page_date(text)
         art.trace = trace
         if trace is not None:
             _trace_hits(art)
@@ -114,7 +117,7 @@ class Parser:
             label = name_tokens(text[dateline.city_start : dateline.city_end])
             if any(label and label <= p.name_tokens for p in people):
                 dateline = art.dateline = None
-                art.reference = published
+                art.reference = published or find_page_date(text)
         if trace is not None:
             _trace_people(art, people)
         frames = find_frames(art, mentions, people)

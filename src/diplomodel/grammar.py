@@ -31,6 +31,7 @@ class GrammarWords(NamedTuple):
     counterpart_words: frozenset[str]
     generic_office_words: frozenset[str]
     chamber_words: frozenset[str]
+    venue_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     clause_cut_words: frozenset[str]
     past_openers: frozenset[str]

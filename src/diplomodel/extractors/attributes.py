@@ -370,6 +370,9 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             break
     if not (has_head or known_event):
         return None
+    after = tokens[last_good] if last_good < len(tokens) else None
+    if after is not None and after.key in WORDS.venue_nouns:
+        return None  # "at the Congress building", "at the Forum secretariat": a place
     org = orgs[0][1] if orgs else event_org
     span = (tokens[start].start, tokens[last_good - 1].end)
     return FoundOccasion(name, org, span)
