@@ -1173,6 +1173,7 @@ def plan_article(
                 include_hard,
             )
         )  # fmt: skip
+    first_distractors: tuple[DistractorPlan, ...] = ()
     if distractors:
         plans = [
             attrs.evolve(
@@ -1183,6 +1184,10 @@ def plan_article(
             )
             for i, p in enumerate(plans)
         ]
+        if not plans:
+            first_distractors = _plan_distractors(
+                None, chooser, used_tokens, blocked_sides, include_hard, "d"
+            )
     head: str | None = None
     head_city: str | None = None
     if headline and plans:
@@ -1209,6 +1214,7 @@ def plan_article(
         published=reference if with_published else None,
         headline=head,
         headline_city=head_city,
+        distractors_first=first_distractors,
     )
 
 
@@ -1396,7 +1402,7 @@ def _new_official(
 
 
 def _plan_distractors(
-    plan: MeetingPlan,
+    plan: MeetingPlan | None,
     chooser: Chooser,
     used: set[str],
     blocked: set[str],
@@ -1404,8 +1410,8 @@ def _plan_distractors(
     label: str,
 ) -> tuple[DistractorPlan, ...]:
     data = templates()
-    m = plan.meeting
-    count = chooser.integer(f"{label}.distractors", 0, 2)
+    topics_reported = {x.code for x in plan.meeting.topics} if plan is not None else set()
+    count = chooser.integer(f"{label}.distractors", 0 if plan is not None else 1, 2)
     found: list[DistractorPlan] = []
     for k in range(count):
         lab = f"{label}.d{k}"
@@ -1430,7 +1436,7 @@ def _plan_distractors(
             new, new_mentions = [o, o2], [mention, mention2]
         all_codes = sorted(data.countries)
         city_pool = [c for c, _ in data.all_cities()]
-        other_topics = [c for c in data.topics if c not in {x.code for x in m.topics}]
+        other_topics = [c for c in data.topics if c not in topics_reported]
         topic_phrases: tuple[str, ...] = ()
         if "other_topics" in t.needs and other_topics:
             code = chooser.choice(f"{lab}.topic", other_topics)
@@ -1451,7 +1457,9 @@ def _plan_distractors(
     return tuple(found)
 
 
-def _distractor_fits(t: Template, plan: MeetingPlan) -> bool:
+def _distractor_fits(t: Template, plan: MeetingPlan | None) -> bool:
+    if plan is None:
+        return not t.needs & {"named", "named2", "other_topics"}
     m = plan.meeting
     named = [p for p in m.participants if p.name]
     if "named" in t.needs and not named:
@@ -1668,14 +1676,14 @@ def _dateline_date(article: ArticlePlan) -> dt.date | None:
     return article.reference if kind in ("full", "month_day") else None
 
 
-def _render_distractor(d: DistractorPlan, plan: MeetingPlan) -> str:
+def _render_distractor(d: DistractorPlan, plan: MeetingPlan | None) -> str:
     data = templates()
     t = data.template(d.template)
-    people = [plan.meeting.participants[k] for k in plan.order]
+    people = [plan.meeting.participants[k] for k in plan.order] if plan is not None else []
     country = data.countries[d.country] if d.country in data.countries else None
     values: dict[str, _Piece | str] = {
-        "s0": _surname_or_office(people[0]),
-        "s1": _surname_or_office(people[-1]),
+        "s0": _surname_or_office(people[0]) if people else "",
+        "s1": _surname_or_office(people[-1]) if people else "",
         "country": _pick(country.nouns, d.year or 0) if country else "",
         "city": d.city or "",
         "year": str(d.year or ""),
@@ -1724,8 +1732,10 @@ def render(plan: ArticlePlan) -> RenderedArticle:
             else:
                 paragraphs[-1].append(sentence)
     if not plan.meetings:
-        lead = _render_dateline(plan)
-        paragraphs.append([lead + _capitalise(data.unrelated_paragraphs[0])])
+        first = [_render_distractor(d, None) for d in plan.distractors_first]
+        if not first:
+            first = [data.unrelated_paragraphs[0]]
+        paragraphs.append([_render_dateline(plan) + first[0], *first[1:]])
     body = "\n\n".join(" ".join(p) for p in paragraphs)
     if plan.headline is not None and plan.meetings:
         first = plan.meetings[0]

@@ -944,6 +944,9 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         if side is None:
             continue
         same_side = list(by_side.get(side, ()))
+        if m.role is not None:
+            # "the Prime Minister of India" is not India's External Affairs Minister
+            same_side = [p for p in same_side if p.role in (None, m.role)]
         if not same_side and m.role is not None:
             # "British Foreign Secretary" (headline) is "Foreign Secretary Liz Truss" (body)
             sentence = art.sentence_of(m.start)
