@@ -32,6 +32,8 @@ class GrammarWords(NamedTuple):
     generic_office_words: frozenset[str]
     chamber_words: frozenset[str]
     venue_nouns: frozenset[str]
+    meeting_words: frozenset[str]
+    caption_words: frozenset[str]
     place_prepositions: frozenset[str]
     clause_cut_words: frozenset[str]
     past_openers: frozenset[str]

@@ -99,6 +99,7 @@ _MONTHS_AP = (
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _OCCASION_CUES = ("on the sidelines of the", "on the margins of the", "at the", "during the")
 _PRONOUNS = ("his", "her")
+_FLAGS = (False, True)
 
 # Mention styles. A style is how one official is written at one place in a sentence.
 _COUNTRY_STYLES = (
@@ -1040,16 +1041,17 @@ def _plural_ok(people: Sequence[Official]) -> bool:
     return len({c.alpha2 for c in countries if c is not None}) == len(people)
 
 
-def _choose_dates(
-    meetings: Sequence[Meeting], chooser: Chooser, dated: bool, published: bool
-) -> tuple[dt.date | None, dt.date | None]:
+def _references(
+    meetings: Sequence[Meeting], dated: bool, with_published: bool
+) -> list[dt.date | None]:
     """
-    The reference date (the dated dateline's date or the publication date), and whether each
-    meeting stays expressible. Returns (dateline date, reference).
+    The reference dates (the dated dateline's date, else the publication date) that keep every
+    meeting's date expressible; ``[None]`` when there is no reference and none is needed.
     """
+    if not (dated or with_published):
+        return [None] if all(_date_options(m.date, None, None) for m in meetings) else []
     days = [m.date.value for m in meetings if m.date and m.date.precision is DatePrecision.DAY]
     months = [m.date.value for m in meetings if m.date and m.date.precision is DatePrecision.MONTH]
-    candidates: list[dt.date] = []
     if days:
         latest = max(days)
         candidates = [latest + dt.timedelta(days=k) for k in range(4)]
@@ -1059,17 +1061,34 @@ def _choose_dates(
         candidates += [start + relativedelta(months=1, day=d) for d in (1, 12)]
     else:
         candidates = [dt.date(2023, 11, 9), dt.date(2024, 3, 14), dt.date(2022, 12, 1)]
-    if not (dated or published):
-        return None, None
-    viable = []
+    found: list[dt.date | None] = []
     for reference in candidates:
         dl = reference if dated else None
         if all(_date_options(m.date, reference, dl) for m in meetings):
-            viable.append(reference)
-    if not viable:
-        raise UnrenderableError("no reference date makes every meeting date expressible")
-    reference = chooser.choice("reference", viable)
-    return (reference if dated else None), reference
+            found.append(reference)
+    return found
+
+
+def _dateline_cities(meetings: Sequence[Meeting], case: str) -> list[tuple[str, str]]:
+    """The cities a dateline may name: meeting places first, then participants' cities."""
+    data = templates()
+    cities: list[tuple[str, str]] = []
+    for m in meetings:
+        if m.place is not None and m.place.name is not None:
+            cities.append((m.place.name, m.place.country.alpha2))
+    for m in meetings:
+        for p in m.participants:
+            if p.country is not None:
+                forms = data.countries[p.country.alpha2]
+                cities.extend((c, forms.code) for c in forms.cities)
+    if not cities:
+        cities = [(f.cities[0], f.code) for f in data.countries.values() if f.cities]
+    visit = {m.place.country.alpha2 for m in meetings if m.place and m.place.name is None}
+    cities = [c for c in dict.fromkeys(cities) if c[1] not in visit]
+    if case == "title":
+        # a lower-case word ("Rio de Janeiro") ends a title-case dateline city
+        cities = [c for c in cities if not any(w.islower() for w in c[0].split())]
+    return cities
 
 
 def plan_article(
@@ -1101,63 +1120,37 @@ def plan_article(
     check_meetings(meetings)
     data = templates()
     meetings = list(meetings)
-    in_person_placeless = any(m.mode is MeetingMode.IN_PERSON and m.place is None for m in meetings)
-    undated = any(m.date is None for m in meetings)
-    visit_countries = {
-        m.place.country.alpha2 for m in meetings if m.place is not None and m.place.name is None
-    }
-    # The dateline.
-    styles: list[Template | None] = [None]
-    if not in_person_placeless:
-        for t in data.datelines:
-            if t.kind == "full" and undated:
+    placeless = any(m.mode is MeetingMode.IN_PERSON and m.place is None for m in meetings)
+    # The dateline (or none), whether there is a publication date, and the reference date.
+    options: list[tuple[Template | None, bool, list[dt.date | None]]] = []
+    for style_option in (None, *data.datelines):
+        if style_option is not None and placeless:
+            continue  # the dateline's city would become that meeting's place
+        if style_option is not None and not _dateline_cities(meetings, style_option.case):
+            continue
+        for pub in (False, True) if published else (False,):
+            if style_option is not None and style_option.kind == "month_day" and not pub:
                 continue
-            if t.kind == "month_day" and (undated or not published):
-                continue
-            styles.append(t)
-    style = chooser.choice("dateline", styles)
-    with_published = published and chooser.choice("published", (False, True))
-    if style is not None and style.kind == "month_day":
-        with_published = True
+            dated = style_option is not None and style_option.kind in ("full", "month_day")
+            refs = _references(meetings, dated, pub)
+            if refs:
+                options.append((style_option, pub, refs))
+    if not options:
+        raise UnrenderableError("no dateline and reference date make every date expressible")
+    style, with_published, references = chooser.choice("dateline", options)
+    reference = chooser.choice("reference", references)
     dated = style is not None and style.kind in ("full", "month_day")
-    try:
-        dateline_date, reference = _choose_dates(meetings, chooser, dated, with_published)
-    except UnrenderableError:
-        if not dated:
-            raise
-        style, dated = None, False
-        dateline_date, reference = _choose_dates(meetings, chooser, False, with_published)
+    dateline_date = reference if dated else None
     dateline_city: str | None = None
+    dateline_place: tuple[str, str] | None = None
     agency = "TDI"
     if style is not None:
-        cities: list[tuple[str, str]] = []
-        for m in meetings:
-            if m.place is not None and m.place.name is not None:
-                cities.append((m.place.name, m.place.country.alpha2))
-        for m in meetings:
-            for p in m.participants:
-                if p.country is not None:
-                    forms = data.countries[p.country.alpha2]
-                    cities.extend((c, forms.code) for c in forms.cities)
-        if not cities:
-            cities = [(c, f.code) for f in data.countries.values() for c in f.cities[:1]]
-        cities = [c for c in dict.fromkeys(cities) if c[1] not in visit_countries]
-        if style.case == "title":
-            cities = [c for c in cities if not any(w.islower() for w in c[0].split())]
-        if not cities:
-            style = None
-        else:
-            city, cc = chooser.choice("dateline.city", cities)
-            dateline_city = city
-            forms_of_city = data.countries.get(cc)
-            agency = forms_of_city.agency if forms_of_city else "TDI"
-            if style.id == "tdi":
-                agency = chooser.choice("dateline.agency", ("TDI", agency))
-    if style is None:
-        dateline_date = None
-    dateline_place = None
-    if dateline_city is not None:
-        dateline_place = next((c for c in templates().all_cities() if c[0] == dateline_city), None)
+        city, cc = chooser.choice("dateline.city", _dateline_cities(meetings, style.case))
+        dateline_city, dateline_place = city, (city, cc)
+        forms_of_city = data.countries.get(cc)
+        agency = forms_of_city.agency if forms_of_city else "TDI"
+        if style.id == "tdi":
+            agency = chooser.choice("dateline.agency", ("TDI", agency))
     used_tokens: set[str] = set()
     for m in meetings:
         for o in m.participants:
@@ -1192,7 +1185,7 @@ def plan_article(
     head_city: str | None = None
     if headline and plans:
         first = plans[0].meeting
-        options: list[str | None] = [None]
+        head_options: list[str | None] = [None]
         named2 = len(first.participants) == 2 and all(p.name for p in first.participants)
         for t in data.headlines:
             if "named2" in t.needs and not named2:
@@ -1201,8 +1194,8 @@ def plan_article(
                 continue
             if "city" in t.needs and (first.place is None or first.place.name is None):
                 continue
-            options.append(t.id)
-        head = chooser.choice("headline", options)
+            head_options.append(t.id)
+        head = chooser.choice("headline", head_options)
         if head is not None and first.place is not None:
             head_city = first.place.name
     return ArticlePlan(
@@ -1279,7 +1272,7 @@ def _plan_meeting(
         k = m.participants.index(first_written)
         order = [k] + [j for j in range(n) if j != k]
     elif n == 2:
-        if chooser.choice(f"{label}.swap", (False, True)):
+        if chooser.choice(f"{label}.swap", _FLAGS):
             order.reverse()
     else:
         first = chooser.integer(f"{label}.first", 0, n - 1)
@@ -1314,17 +1307,18 @@ def _plan_meeting(
     cue = chooser.choice(f"{label}.occasion_cue", _OCCASION_CUES)
     # Topics: inline, or a topic sentence.
     phrases: list[str] = []
-    for t in m.topics:
-        phrases.append(chooser.choice(f"{label}.topic.{t.code}", data.topics[t.code]))
-    if len(phrases) > 1 and chooser.choice(f"{label}.topic_order", (False, True)):
+    for reported in m.topics:
+        phrases.append(chooser.choice(f"{label}.topic.{reported.code}", data.topics[reported.code]))
+    if len(phrases) > 1 and chooser.choice(f"{label}.topic_order", _FLAGS):
         phrases.reverse()
     topic_sentence: str | None = None
     if phrases and "topics" not in fields:
-        options = [t for t in data.topic_sentences if _sentence_fits(t, m)]
-        topic_sentence = chooser.choice(f"{label}.topic_sentence", options).id
+        sentence_options = [t.id for t in data.topic_sentences if _sentence_fits(t, m)]
+        topic_sentence = chooser.choice(f"{label}.topic_sentence", sentence_options)
     followups: list[str] = []
     follow_options = [t.id for t in data.followups if _sentence_fits(t, m)]
-    if follow_options and chooser.choice(f"{label}.followup", (False, True)):
+    add_followup: bool = bool(follow_options) and chooser.choice(f"{label}.followup", _FLAGS)
+    if add_followup:
         followups.append(chooser.choice(f"{label}.followup.id", follow_options))
     plan = MeetingPlan(
         meeting=m,
@@ -1424,7 +1418,9 @@ def _plan_distractors(
         new_mentions: list[MentionPlan] = []
         if "new1" in t.needs or "new2" in t.needs:
             for j in range(2 if "new2" in t.needs else 1):
-                o, mention = _new_official(chooser, used, blocked | {x.side for x in new}, lab)
+                o, mention = _new_official(
+                    chooser, used, blocked | {x.side for x in new}, f"{lab}.n{j}"
+                )
                 new.append(o)
                 new_mentions.append(mention)
         if "new2same" in t.needs:
@@ -1451,7 +1447,7 @@ def _plan_distractors(
                 year=chooser.integer(f"{lab}.year", 2005, 2019),
                 weekday=chooser.choice(f"{lab}.weekday", _WEEKDAYS),
                 topic_phrases=topic_phrases,
-                paragraph=chooser.choice(f"{lab}.paragraph", (False, True)),
+                paragraph=chooser.choice(f"{lab}.paragraph", _FLAGS),
             )
         )
     return tuple(found)
@@ -1680,7 +1676,7 @@ def _render_distractor(d: DistractorPlan, plan: MeetingPlan | None) -> str:
     data = templates()
     t = data.template(d.template)
     people = [plan.meeting.participants[k] for k in plan.order] if plan is not None else []
-    country = data.countries[d.country] if d.country in data.countries else None
+    country = data.countries.get(d.country or "")
     values: dict[str, _Piece | str] = {
         "s0": _surname_or_office(people[0]) if people else "",
         "s1": _surname_or_office(people[-1]) if people else "",
@@ -1732,10 +1728,10 @@ def render(plan: ArticlePlan) -> RenderedArticle:
             else:
                 paragraphs[-1].append(sentence)
     if not plan.meetings:
-        first = [_render_distractor(d, None) for d in plan.distractors_first]
-        if not first:
-            first = [data.unrelated_paragraphs[0]]
-        paragraphs.append([_render_dateline(plan) + first[0], *first[1:]])
+        opening = [_render_distractor(d, None) for d in plan.distractors_first]
+        if not opening:
+            opening = [data.unrelated_paragraphs[0]]
+        paragraphs.append([_render_dateline(plan) + opening[0], *opening[1:]])
     body = "\n\n".join(" ".join(p) for p in paragraphs)
     if plan.headline is not None and plan.meetings:
         first = plan.meetings[0]

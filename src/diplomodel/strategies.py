@@ -214,9 +214,7 @@ def places(
     pool = [c for c in cities if codes is None or c[1] in codes]
     options: list[st.SearchStrategy[Place]] = []
     if pool:
-        options.append(
-            st.sampled_from(pool).map(lambda c: Place(c[0], country_from_code(c[1])))
-        )
+        options.append(st.sampled_from(pool).map(lambda c: Place(c[0], country_from_code(c[1]))))
     country_codes = [c for c in data.countries if codes is None or c in codes]
     if country_only and country_codes:
         options.append(
@@ -248,10 +246,15 @@ def meeting_dates(
         raise InvalidArgument(f"min_value={low} is after max_value={high}")
     kinds = _enum_values(precisions, "precisions", DatePrecision) or list(DatePrecision)
     basis_values = _enum_values(bases, "bases", DateBasis) or list(DateBasis)
-    if kinds == [DatePrecision.MONTH] and low.replace(day=1) < low and (
-        low.year,
-        low.month,
-    ) == (high.year, high.month):
+    if (
+        kinds == [DatePrecision.MONTH]
+        and low.replace(day=1) < low
+        and (
+            low.year,
+            low.month,
+        )
+        == (high.year, high.month)
+    ):
         raise InvalidArgument(f"no first day of a month lies between {low} and {high}")
 
     @st.composite
@@ -408,7 +411,8 @@ class _MeetingConfig:
 
 
 def _draw_topics(draw: st.DrawFn) -> tuple[Topic, ...]:
-    codes = draw(st.lists(st.sampled_from(list(render.templates().topics)), unique=True, max_size=3))
+    every = list(render.templates().topics)
+    codes = draw(st.lists(st.sampled_from(every), unique=True, max_size=3))
     return tuple(render.topic(c) for c in codes)
 
 

@@ -85,8 +85,10 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             cues.setdefault(s, []).append(hit)
         elif hit.entry.signal == Signal.SEPARATE:
             separate.setdefault(s, []).append(hit.start)
-            # "also met", "later held talks" report a meeting too
-            by_sentence.setdefault(s, []).append(Trigger(hit, s, False))
+            # "also met", "later held talks" report a meeting too; "earlier in the day" does not
+            words = {t.key for t in art.tokens[hit.start : hit.end]}
+            if words & WORDS.meeting_words:
+                by_sentence.setdefault(s, []).append(Trigger(hit, s, False))
     for hit in art.phrases:
         if hit.entry.signal not in (
             Signal.MEETING,
@@ -107,9 +109,28 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             )
             continue
         by_sentence.setdefault(s, []).append(Trigger(hit, s, _is_reference(hit.entry, art, hit)))
-    for found in by_sentence.values():
+    for s, found in by_sentence.items():
         found.sort(key=lambda t: t.hit.start)
+        if s in _caption_sentences(art):
+            # "Photo: X (R) meets Y": a caption repeats the story, it reports no new meeting
+            by_sentence[s] = [Trigger(t.hit, t.sentence, True) for t in found]
     return by_sentence, separate
+
+
+def _caption_sentences(art: Article) -> set[int]:
+    cached = art.cache.get("captions")
+    if isinstance(cached, set):
+        return cached
+    captions: set[int] = set()
+    in_caption = False
+    for s, (first, _) in enumerate(art.sentences):
+        tok = art.tokens[first]
+        if s == 0 or tok.newline_before:
+            in_caption = tok.key in WORDS.caption_words
+        if in_caption:
+            captions.add(s)
+    art.cache["captions"] = captions
+    return captions
 
 
 def _vetoed(
