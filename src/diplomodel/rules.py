@@ -66,6 +66,34 @@ def _country_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
         )
 
 
+def _required_country(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        raise LexiconError(type(instance).__name__, attribute.name, "a country code is required")
+    _country_code(instance, attribute, value)
+
+
+def _one_of(*allowed: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value not in allowed:
+            raise LexiconError(
+                type(instance).__name__,
+                attribute.name,
+                f"{value!r} is not one of {', '.join(allowed)}",
+            )
+
+    return check
+
+
+_TOPIC_CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+def _topic_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not _TOPIC_CODE.match(value):
+        raise LexiconError(
+            type(instance).__name__, attribute.name, f"{value!r} is not a snake_case topic code"
+        )
+
+
 def _to_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
@@ -103,9 +131,7 @@ class CountryName:
 
     surface: str = attrs.field(validator=_nonempty)
     alpha2: str = attrs.field(validator=_country_code)
-    kind: str = attrs.field(
-        default="name", validator=attrs.validators.in_(("name", "demonym", "capital"))
-    )
+    kind: str = attrs.field(default="name", validator=_one_of("name", "demonym", "capital"))
 
 
 @attrs.frozen
@@ -127,7 +153,7 @@ class PlaceName:
     """
 
     name: str = attrs.field(validator=_nonempty)
-    country: str = attrs.field(validator=_country_code)
+    country: str = attrs.field(validator=_required_country)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
 
 
@@ -148,7 +174,7 @@ class TopicLexicon:
     A topic code, its label and the terms that signal it.
     """
 
-    code: str = attrs.field(validator=_nonempty)
+    code: str = attrs.field(validator=_topic_code)
     label: str = attrs.field(validator=_nonempty)
     terms: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_terms)
 
@@ -180,7 +206,7 @@ class MeetingPhrase:
     """
 
     term: str = attrs.field(validator=_nonempty)
-    signal: str = attrs.field(default=Signal.MEETING, validator=attrs.validators.in_(Signal.ALL))
+    signal: str = attrs.field(default=Signal.MEETING, validator=_one_of(*Signal.ALL))
     mode: MeetingMode | None = attrs.field(
         default=None, converter=attrs.converters.optional(MeetingMode)
     )
@@ -467,6 +493,13 @@ def _table(value: Any, source: str, key: str) -> Mapping[str, Any]:
     return value
 
 
+def _array(data: Mapping[str, Any], key: str, source: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise LexiconError(source, key, "expected an array of tables ([[" + key + "]])")
+    return value
+
+
 def _check_keys(entry: Mapping[str, Any], allowed: set[str], source: str, key: str) -> None:
     unknown = sorted(set(entry) - allowed)
     if unknown:
@@ -504,7 +537,7 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
         "topics", "phrases", "events", "cues", "officials",
     }  # fmt: skip
     _check_keys(data, known, source, "(top level)")
-    for i, entry in enumerate(data.get("titles", [])):
+    for i, entry in enumerate(_array(data, "titles", source)):
         key = f"titles[{i}]"
         entry = _table(entry, source, key)
         _check_keys(entry, {"role", "terms", "org", "country", "plural"}, source, key)
@@ -517,7 +550,7 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
                     entry.get("country"), bool(entry.get("plural", False)),
                 )
             )  # fmt: skip
-    for i, entry in enumerate(data.get("title_roles", [])):
+    for i, entry in enumerate(_array(data, "title_roles", source)):
         key = f"title_roles[{i}]"
         entry = _table(entry, source, key)
         _check_keys(entry, {"terms", "countries", "role"}, source, key)
@@ -547,7 +580,7 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
                 _list_of_str(entry.get("bodies", []), source, f"{key}.bodies"),
             )
         )  # fmt: skip
-    for i, entry in enumerate(data.get("places", [])):
+    for i, entry in enumerate(_array(data, "places", source)):
         key = f"places[{i}]"
         entry = _table(entry, source, key)
         _check_keys(entry, {"name", "country", "aliases"}, source, key)
@@ -557,7 +590,7 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
                 _list_of_str(entry.get("aliases", []), source, f"{key}.aliases"),
             )
         )  # fmt: skip
-    for i, entry in enumerate(data.get("venues", [])):
+    for i, entry in enumerate(_array(data, "venues", source)):
         key = f"venues[{i}]"
         entry = _table(entry, source, key)
         _check_keys(entry, {"names", "city", "country"}, source, key)
@@ -573,7 +606,7 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
         _check_keys(entry, {"label", "terms"}, source, key)
         terms = _list_of_str(entry.get("terms", []), source, f"{key}.terms")
         out["topics"].append(_build(source, key, TopicLexicon, code, entry.get("label", ""), terms))
-    for i, entry in enumerate(data.get("phrases", [])):
+    for i, entry in enumerate(_array(data, "phrases", source)):
         key = f"phrases[{i}]"
         entry = _table(entry, source, key)
         _check_keys(entry, {"terms", "signal", "mode"}, source, key)
@@ -584,13 +617,13 @@ def _parse_document(data: Mapping[str, Any], source: str) -> dict[str, list[Any]
                     entry.get("mode"),
                 )
             )  # fmt: skip
-    for i, entry in enumerate(data.get("events", [])):
+    for i, entry in enumerate(_array(data, "events", source)):
         key = f"events[{i}]"
         entry = _table(entry, source, key)
         _check_keys(entry, {"terms", "org"}, source, key)
         terms = _list_of_str(entry.get("terms", []), source, f"{key}.terms")
         out["events"].append(_build(source, key, EventName, terms, entry.get("org")))
-    for i, entry in enumerate(data.get("officials", [])):
+    for i, entry in enumerate(_array(data, "officials", source)):
         key = f"officials[{i}]"
         entry = _table(entry, source, key)
         _check_keys(entry, {"name", "aliases", "country", "org", "role", "from", "to"}, source, key)

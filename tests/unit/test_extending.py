@@ -719,37 +719,19 @@ def test_bad_values(tmp_path: Path, content: str, expected: str) -> None:
     assert _message(tmp_path, content) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules.py: a place without a country loads (the validator lets None through)",
-)
 def test_a_place_needs_a_country(tmp_path: Path) -> None:
     assert _message(tmp_path, '[[places]]\nname = "Guba"\n').startswith("places[0]: ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules.py: a top-level array table given as a scalar ('titles = 3') raises TypeError",
-)
 def test_a_scalar_where_a_list_of_tables_belongs(tmp_path: Path) -> None:
     assert _message(tmp_path, "titles = 3\n").startswith("titles")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules.py: attrs' in_() validator error reaches the message as a tuple repr; "
-    "wanted: phrases[0]: 'maybe' is not one of meeting, plan, ...",
-)
 def test_bad_signal_message_is_one_readable_line(tmp_path: Path) -> None:
     message = _message(tmp_path, '[[phrases]]\nterms = ["by pigeon"]\nsignal = "maybe"\n')
     assert message.startswith("phrases[0]: 'maybe' ") and "Attribute(" not in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules.py: a topic code that is not snake_case loads, then every parse that finds "
-    "the topic raises ValidationError; it should be a LexiconError when the file is loaded",
-)
 def test_topic_code_must_be_snake_case_when_loaded(tmp_path: Path) -> None:
     with pytest.raises(LexiconError):
         _load(tmp_path, '[topics."Nile-Water"]\nlabel = "Water"\nterms = ["mackerel"]\n')
