@@ -221,12 +221,19 @@ class _ResultBuilder:
         envoy_at_home = any(p.posted_to and p.side == host for p in people)
         if host in known and not envoy_at_home:
             host = None
-        if occ is not None or host is None:
-            dominant = None
-            if art.on("officials.dominant_country_fallback"):
-                others = self.sides
-                not_sides = known | posted | others | ({venue} if venue else set())
-                dominant = _dominant_country(art, not_sides)
+        dominant = None
+        if art.on("officials.dominant_country_fallback"):
+            not_sides = known | posted | self.sides | ({venue} if venue else set())
+            dominant = _dominant_country(art, not_sides)
+        counts = art.country_counts()
+        if (
+            dominant is not None
+            and counts[dominant] >= 3
+            and counts[dominant] > counts.get(venue or "", 0)
+        ):
+            # the article keeps naming one foreign country: a visiting minister's own
+            host = dominant
+        elif occ is not None or host is None:
             host = dominant or (host if occ is not None else None)
         plural_role = next((m.role for m in frame.plural_roles if m.role), None)
         roles = {p.role for p in people if p.role}

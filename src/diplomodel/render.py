@@ -27,6 +27,7 @@ This module does not import Hypothesis.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import re
 import string
@@ -109,6 +110,7 @@ _COUNTRY_STYLES = (
     "name_title_of",  # NAME, Foreign Minister of Turkey,
     "name_the_adjective",  # NAME, the Turkish Foreign Minister,
     "title_name_of",  # Foreign Minister NAME of Turkey
+    "title_name_of_the",  # Foreign Minister NAME of the United States
 )
 _COUNTERPART_STYLES = (
     "counterpart",  # his Turkish counterpart NAME
@@ -122,7 +124,10 @@ _APPOSITIVE = frozenset(
     {"the_title_of", "name_title_of", "name_the_adjective", "counterpart_comma",
      "counterpart_from", "name_the_org"}
 )  # fmt: skip
-_LIST_STYLES = ("adjective", "possessive", "title_name_of", "org", "surname", "full_name")
+_LIST_STYLES = (
+    "adjective", "possessive", "title_name_of", "title_name_of_the", "org", "surname",
+    "full_name",
+)  # fmt: skip
 
 # Date expressions: how a meeting's date is written (see _date_text).
 _DATE_EXPRS = (
@@ -984,7 +989,11 @@ def _style_options(
         return ["org"] if in_list else list(_ORG_STYLES)
     forms = data.countries[cc] if cc else None
     assert forms is not None
-    options = ["title_name_of"]
+    options = []
+    if forms.names:
+        options.append("title_name_of")
+    if forms.the_names:
+        options.append("title_name_of_the")
     if forms.adjectives:
         options += ["adjective", "name_the_adjective"]
     if forms.possessives:
@@ -1006,6 +1015,81 @@ def _style_options(
     return options
 
 
+def _contexts(t: Template, n: int) -> list[str]:
+    """
+    What surrounds each written position of a template: "free" (a verb or preposition on both
+    sides), "coord_first"/"coord_second" ("{a} and {b}"), "list" (after a comma or "and" in a
+    list), or "plural" (a plural title's list of names).
+    """
+    fields = t.fields
+    if "plural" in fields:
+        return ["plural"] * n
+    if "plural_rest" in fields:
+        return ["free"] + ["plural"] * (n - 1)
+    if "all" in fields:
+        return ["coord_first"] + ["list"] * (n - 1)
+    if "rest" in fields:
+        return ["free", "free" if n == 2 else "list_first"] + ["list"] * (n - 2)
+    if "{a} and {b}" in t.text:
+        return ["coord_first", "coord_second"]
+    if "{Place}{a}" in t.text:
+        return ["after_place"] + ["free"] * (n - 1)
+    return ["free"] * n
+
+
+def _order_ok(
+    order: Sequence[int], contexts: Sequence[str], m: Meeting, include_hard: bool
+) -> bool:
+    """
+    Whether participants can be written in this order: an official named only by office is
+    never written where a reader could take it as the office of the next name ("the Greek
+    Ambassador and SCO Secretary-General X", "X, the Vice President of Spain"); an
+    organisation's official is not written after a country's official in a coordination or a
+    list unless ``include_hard`` (the parser gives it that country: a known gap).
+    """
+    plural = [m.participants[k] for k, c in zip(order, contexts, strict=True) if c == "plural"]
+    if plural and not _plural_ok(plural):
+        return False
+    for k, context in zip(order, contexts, strict=True):
+        o = m.participants[k]
+        unnamed_ok = context in ("free", "coord_second") or (
+            include_hard and context == "after_place"
+        )
+        if o.name is None and not unnamed_ok:
+            return False
+        if o.org is not None and not include_hard and context in ("coord_second", "list"):
+            return False
+    return True
+
+
+# Mention styles that, at some places in a sentence, expose a known parser gap; left out of the
+# default mix (include_hard=True keeps them). See docs/testing.md, "Known parser gaps".
+_STYLE_GAPS: dict[str, frozenset[str]] = {
+    # "NAME, the Turkish Foreign Minister, and Romania's Foreign Minister X met": no meeting.
+    "coord_first": frozenset({"name_the_adjective", "name_the_org"}),
+    # "In Lodz, the Foreign Minister of Turkey, NAME, met ...": "Lodz" is read as the name.
+    "after_place": frozenset({"the_title_of"}),
+    # "Prime Minister NAME of the United States": the side is not read (a host or another
+    # official's country is used instead).
+    "anywhere": frozenset({"title_name_of_the"}),
+}
+
+
+def _style_gap(style: str, context: str) -> bool:
+    return style in _STYLE_GAPS.get(context, frozenset()) | _STYLE_GAPS["anywhere"]
+
+
+def _orders(t: Template, m: Meeting, include_hard: bool) -> list[tuple[int, ...]]:
+    """Every order in which the template can write the meeting's participants."""
+    n = len(m.participants)
+    contexts = _contexts(t, n)
+    return [
+        order
+        for order in itertools.permutations(range(n))
+        if _order_ok(order, contexts, m, include_hard)
+    ]
+
+
 def _lead_fits(t: Template, m: Meeting, include_hard: bool) -> bool:
     if t.hard and not include_hard:
         return False
@@ -1019,13 +1103,9 @@ def _lead_fits(t: Template, m: Meeting, include_hard: bool) -> bool:
         return False
     if "topics" in fields and not m.topics:
         return False
-    if fields & {"plural", "plural_rest"}:
-        people = m.participants if "plural" in fields else m.participants[1:]
-        if not _plural_ok(people):
-            return False
-    if m.mode is MeetingMode.IN_PERSON and not fields & {"place", "Place"}:
-        return m.place is None
-    return True
+    if m.mode is MeetingMode.IN_PERSON and not fields & {"place", "Place"} and m.place:
+        return False
+    return bool(_orders(t, m, include_hard))
 
 
 def _plural_ok(people: Sequence[Official]) -> bool:
@@ -1242,6 +1322,10 @@ def _plan_meeting(
                 continue
             if t.kind == "pronoun" and first_written not in m.participants:
                 continue
+            if any(p.name is None for p in m.participants):
+                continue  # "the Emir of Qatar also met ..." reads as a continuation
+            if t.kind != "pronoun" and not _orders(t, m, include_hard):
+                continue
             candidates.append(t)
     if not candidates:
         raise UnrenderableError(f"meeting {index + 1}: no template writes it")
@@ -1265,18 +1349,16 @@ def _plan_meeting(
     place_form = chooser.integer(f"{label}.place_form", 0, 3)
     # Who is written where.
     n = len(m.participants)
-    order = list(range(n))
     if template.kind == "pronoun":
         assert previous is not None
         first_written = previous.meeting.participants[previous.order[0]]
         k = m.participants.index(first_written)
         order = [k] + [j for j in range(n) if j != k]
-    elif n == 2:
-        if chooser.choice(f"{label}.swap", _FLAGS):
-            order.reverse()
     else:
-        first = chooser.integer(f"{label}.first", 0, n - 1)
-        order = [first] + [j for j in range(n) if j != first]
+        orders = _orders(template, m, include_hard)
+        if not orders:
+            raise UnrenderableError(f"meeting {index + 1}: {template.id} cannot order it")
+        order = list(chooser.choice(f"{label}.order", orders))
     mentions: list[MentionPlan] = []
     in_list_from = 1 if fields & {"rest"} else 0 if "all" in fields else n
     for pos, k in enumerate(order):
@@ -1294,6 +1376,9 @@ def _plan_meeting(
         )  # fmt: skip
         if template.kind in ("also", "separately") and pos == 0:
             styles = [s for s in styles if s not in _APPOSITIVE]
+        if not include_hard:
+            context = _contexts(template, n)[pos]
+            styles = [s for s in styles if not _style_gap(s, context)]
         style = chooser.choice(f"{label}.p{pos}.style", styles)
         mentions.append(
             MentionPlan(
@@ -1385,7 +1470,7 @@ def _new_official(
     title = chooser.choice(f"{label}.title", data.titles_for(role, cc, None))
     name = _new_name(chooser, used, label)
     forms = data.countries[cc]
-    styles = ["title_name_of"]
+    styles = ["title_name_of"] if forms.names else []
     if forms.adjectives:
         styles.append("adjective")
     if forms.possessives:
@@ -1535,7 +1620,14 @@ def _mention(o: Official, plan: MentionPlan) -> _Piece:
         "the_title_of": (f"the {title} of {noun}, {name}", True),
         "name_title_of": (f"{name}, {title} of {noun}", True),
         "name_the_adjective": (f"{name}, the {adjective} {title}", True),
-        "title_name_of": (f"{title} {name} of {noun}", False),
+        "title_name_of": (
+            f"{title} {name} of {_pick(forms.names or forms.nouns, plan.form)}",
+            False,
+        ),
+        "title_name_of_the": (
+            f"{title} {name} of {_pick(forms.nouns[len(forms.names) :] or forms.nouns, plan.form)}",
+            False,
+        ),
         "counterpart": (f"{pronoun} {adjective} counterpart {name}", False),
         "counterpart_comma": (f"{pronoun} {adjective} counterpart, {name}", True),
         "counterpart_from": (f"{pronoun} counterpart from {noun}, {name}", True),

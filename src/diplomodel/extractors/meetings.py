@@ -202,6 +202,11 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
     def side(p: int) -> str | None:
         return people[p].side
 
+    # the first history, plan or negation cue of each sentence
+    cue_before: dict[int, int] = {}
+    for h in art.phrases:
+        if h.entry.signal in (Signal.BACKGROUND, Signal.PLAN, Signal.NEGATION):
+            cue_before.setdefault(art.sentence_of(h.start), h.start)
     protagonist = _protagonist(people)
     preamble: list[Trigger] = []
     preamble_people: set[int] = set()
@@ -260,6 +265,10 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 # "X held a series of meetings on the sidelines of ...": context for what follows
                 preamble.extend(Trigger(t.hit, t.sentence, True) for t in triggers)
                 preamble_people.update(order)
+            first_phrase = min(t.hit.start for t in triggers)
+            if current is not None and cue_before.get(s, first_phrase) < first_phrase:
+                # "He last visited the Gulf in July, when he held talks in Riyadh": history
+                continue
             if current is not None:
                 current.triggers.extend(triggers)
                 current.sentences.append(s)
