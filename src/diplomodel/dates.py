@@ -19,6 +19,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from diplomodel.model import DateBasis, DatePrecision
 
 __all__ = [
+    "CALENDAR_WORDS",
     "DateMention",
     "DatelineInfo",
     "find_dateline",
@@ -37,6 +38,8 @@ _WEEKDAYS = {
     "monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA,
     "sunday": SU,
 }  # fmt: skip
+# Month and weekday names, lower case (full and abbreviated month names).
+CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"  # noqa: E501
 _ORD = r"(?:st|nd|rd|th)?"
 # Every quantifier is bounded, so matching is linear in the text length.

@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from diplomodel.compiled import PlaceRef
-from diplomodel.dates import Resolved, find_dates, resolve
+from diplomodel.dates import CALENDAR_WORDS, Resolved, find_dates, resolve
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, Trigger
 from diplomodel.grammar import grammar_words
@@ -266,6 +266,9 @@ _ORDINAL = re.compile(
 )
 
 
+_CALENDAR = CALENDAR_WORDS
+
+
 def meeting_occasion(art: Article, frame: Frame) -> FoundOccasion | None:
     """
     A named event after an occasion cue ("on the sidelines of", "during", "at") in the meeting's
@@ -343,7 +346,8 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             j = k
             while j < s_end and tokens[j].key in WORDS.occasion_connectors and j - k < 2:
                 j += 1
-            if j < s_end and (tokens[j].text[:1].isupper() or art.org_at.get(j)):
+            calendar = j < s_end and tokens[j].key in _CALENDAR  # "... Conference on Saturday"
+            if j < s_end and not calendar and (tokens[j].text[:1].isupper() or art.org_at.get(j)):
                 for t in tokens[k:j]:
                     pieces.append(t.gap)
                     pieces.append(t.text)
@@ -373,6 +377,8 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
     after = tokens[last_good] if last_good < len(tokens) else None
     if after is not None and after.key in WORDS.venue_nouns:
         return None  # "at the Congress building", "at the Forum secretariat": a place
+    if tokens[last_good - 1].key in WORDS.venue_nouns:
+        return None  # "at the Fa'onelua Convention Centre"
     org = orgs[0][1] if orgs else event_org
     span = (tokens[start].start, tokens[last_good - 1].end)
     return FoundOccasion(name, org, span)

@@ -279,7 +279,9 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 pending = (s, order, mode)
             continue
         # "X held a series of meetings at the summit": context only for X's own meetings
-        context = preamble if preamble_people & set(order) else []
+        # a scene-setting sentence without people ("Leaders held bilaterals on the sidelines
+        # of the summit on Wednesday") is context for every meeting that follows
+        context = preamble if not preamble_people or preamble_people & set(order) else []
         candidate = Frame(list(order), list(triggers) + context, [s], mode, plural)
         first_trigger = min(t.hit.start for t in triggers)
         has_subject = any(m.start < first_trigger and m.person >= 0 for m in clause)
