@@ -142,7 +142,14 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
             for topic in rulebook.topics
             for term in topic.terms
         ],
-        "phrase": [(key_of(p.term), p, CASE_ANY) for p in rulebook.phrases],
+        # "also met", "separately": matched apart, so a longer meeting phrase overlapping one
+        # ("also spoke by phone") does not hide it
+        "phrase": [
+            (key_of(p.term), p, CASE_ANY) for p in rulebook.phrases if p.signal != "separate"
+        ],
+        "separator": [
+            (key_of(p.term), p, CASE_ANY) for p in rulebook.phrases if p.signal == "separate"
+        ],
         "event": [(key_of(t), org, r) for t, org, r in events],
         "cue": [(key_of(c), c, CASE_ANY) for c in rulebook.occasion_cues],
         # Names that contain a country name but denote no country ("South China Sea").

@@ -79,10 +79,12 @@ __all__ = [
     "plan_article",
     "render",
     "render_meetings",
+    "reorder_participants",
     "surname_of",
     "surnames",
     "templates",
     "topic",
+    "vary_country_forms",
 ]
 
 T = TypeVar("T")
@@ -1037,6 +1039,11 @@ def _contexts(t: Template, n: int) -> list[str]:
     return ["free"] * n
 
 
+def _in_list(t: Template, context: str) -> bool:
+    """Whether a position is an item of a list ("A, B and C"), where appositives do not fit."""
+    return context in ("list", "list_first") or (context == "coord_first" and "all" in t.fields)
+
+
 def _order_ok(
     order: Sequence[int], contexts: Sequence[str], m: Meeting, include_hard: bool
 ) -> bool:
@@ -1179,6 +1186,7 @@ def plan_article(
     include_hard: bool = False,
     published: bool = False,
     headline: bool = True,
+    dateline: bool = True,
 ) -> ArticlePlan:
     """
     Choose how to write an article that reports exactly ``meetings`` (possibly none).
@@ -1193,6 +1201,7 @@ def plan_article(
         published: the article may have a publication date (``RenderedArticle.published``),
             which enables datelines without a year and relative dates without one.
         headline: the article may open with a headline line.
+        dateline: the article may open with a dateline.
 
     Raises:
         UnrenderableError: the meetings cannot be written (see :func:`check_meetings`).
@@ -1203,7 +1212,7 @@ def plan_article(
     placeless = any(m.mode is MeetingMode.IN_PERSON and m.place is None for m in meetings)
     # The dateline (or none), whether there is a publication date, and the reference date.
     options: list[tuple[Template | None, bool, list[dt.date | None]]] = []
-    for style_option in (None, *data.datelines):
+    for style_option in (None, *(data.datelines if dateline else ())):
         if style_option is not None and placeless:
             continue  # the dateline's city would become that meeting's place
         if style_option is not None and not _dateline_cities(meetings, style_option.case):
@@ -1360,7 +1369,7 @@ def _plan_meeting(
             raise UnrenderableError(f"meeting {index + 1}: {template.id} cannot order it")
         order = list(chooser.choice(f"{label}.order", orders))
     mentions: list[MentionPlan] = []
-    in_list_from = 1 if fields & {"rest"} else 0 if "all" in fields else n
+    contexts = _contexts(template, n)
     for pos, k in enumerate(order):
         o = m.participants[k]
         if template.kind == "pronoun" and pos == 0:
@@ -1371,14 +1380,13 @@ def _plan_meeting(
             continue
         subject = m.participants[order[0]] if pos > 0 else None
         styles = _style_options(
-            o, position=pos, subject=subject, arity=n, in_list=pos >= in_list_from,
+            o, position=pos, subject=subject, arity=n, in_list=_in_list(template, contexts[pos]),
             introduced=_official_key(o) in introduced,
         )  # fmt: skip
         if template.kind in ("also", "separately") and pos == 0:
             styles = [s for s in styles if s not in _APPOSITIVE]
         if not include_hard:
-            context = _contexts(template, n)[pos]
-            styles = [s for s in styles if not _style_gap(s, context)]
+            styles = [s for s in styles if not _style_gap(s, contexts[pos])]
         style = chooser.choice(f"{label}.p{pos}.style", styles)
         mentions.append(
             MentionPlan(
@@ -1839,6 +1847,78 @@ def render(plan: ArticlePlan) -> RenderedArticle:
         )
         body = head + "\n\n" + body
     return RenderedArticle(text=body, expected=tuple(expected), published=plan.published, plan=plan)
+
+
+def vary_country_forms(plan: ArticlePlan, chooser: Chooser) -> ArticlePlan:
+    """
+    The same article with other words for the same countries: another demonym or name of each
+    participant's country ("Turkish" <-> "Turkey's", "Turkey" <-> "Türkiye", "Azerbaijani" <->
+    "Azeri"), with the same meetings to report.
+    """
+    data = templates()
+    meetings: list[MeetingPlan] = []
+    for i, mp in enumerate(plan.meetings):
+        mentions: list[MentionPlan] = []
+        for pos, (k, mention) in enumerate(zip(mp.order, mp.mentions, strict=True)):
+            o = mp.meeting.participants[k]
+            style = mention.style
+            if o.country is not None and style in ("adjective", "possessive"):
+                forms = data.countries[o.country.alpha2]
+                swaps = [s for s, ok in (("adjective", forms.adjectives),
+                                         ("possessive", forms.possessives)) if ok]  # fmt: skip
+                style = chooser.choice(f"m{i}.p{pos}.swap_style", swaps)
+            form = chooser.integer(f"m{i}.p{pos}.swap_form", 0, 3)
+            mentions.append(attrs.evolve(mention, style=style, form=form))
+        place_form = mp.place_form
+        if mp.place_expr == "visit":
+            place_form = (place_form & 1) | (chooser.integer(f"m{i}.swap_place", 0, 3) << 1)
+        meetings.append(attrs.evolve(mp, mentions=tuple(mentions), place_form=place_form))
+    return attrs.evolve(plan, meetings=tuple(meetings))
+
+
+def reorder_participants(
+    plan: ArticlePlan, chooser: Chooser, *, include_hard: bool = False
+) -> ArticlePlan:
+    """
+    The same article with each meeting's participants written in another order ("A met B" ->
+    "B met A"), each keeping its way of being written where that still fits its new place.
+    Meetings written as "He also met ..." keep their order.
+    """
+    meetings: list[MeetingPlan] = []
+    introduced: set[tuple[Any, ...]] = set()
+    for i, mp in enumerate(plan.meetings):
+        m = mp.meeting
+        template = templates().template(mp.template)
+        orders = _orders(template, m, include_hard) if template.kind != "pronoun" else []
+        if not orders:
+            meetings.append(mp)
+            introduced.update(_official_key(o) for o in m.participants)
+            continue
+        order = chooser.choice(f"m{i}.reorder", orders)
+        old = {k: mention for k, mention in zip(mp.order, mp.mentions, strict=True)}
+        contexts = _contexts(template, len(order))
+        mentions: list[MentionPlan] = []
+        for pos, k in enumerate(order):
+            o = m.participants[k]
+            if old[k].style == "plural" or contexts[pos] == "plural":
+                mentions.append(attrs.evolve(old[k], style="plural"))
+                continue
+            styles = _style_options(
+                o, position=pos, subject=m.participants[order[0]] if pos else None,
+                arity=len(order), in_list=_in_list(template, contexts[pos]),
+                introduced=_official_key(o) in introduced,
+            )  # fmt: skip
+            if template.kind in ("also", "separately") and pos == 0:
+                styles = [s for s in styles if s not in _APPOSITIVE]
+            if not include_hard:
+                styles = [s for s in styles if not _style_gap(s, contexts[pos])]
+            style = old[k].style
+            if style not in styles:
+                style = chooser.choice(f"m{i}.p{pos}.restyle", styles)
+            mentions.append(attrs.evolve(old[k], style=style))
+        introduced.update(_official_key(o) for o in m.participants)
+        meetings.append(attrs.evolve(mp, order=tuple(order), mentions=tuple(mentions)))
+    return attrs.evolve(plan, meetings=tuple(meetings))
 
 
 def render_meetings(

@@ -601,6 +601,7 @@ class _ArticleConfig:
     include_hard: bool
     published: bool
     headline: bool
+    datelines: bool
 
 
 def _article_config(
@@ -611,6 +612,7 @@ def _article_config(
     include_hard: bool,
     published: bool,
     headline: bool,
+    datelines: bool = True,
 ) -> _ArticleConfig:
     if meetings is not None and not isinstance(meetings, st.SearchStrategy):
         raise InvalidArgument(
@@ -628,6 +630,7 @@ def _article_config(
         _check_bool(include_hard, "include_hard"),
         _check_bool(published, "published"),
         _check_bool(headline, "headline"),
+        _check_bool(datelines, "datelines"),
     )
 
 
@@ -659,6 +662,7 @@ def _draw_article(draw: st.DrawFn, cfg: _ArticleConfig) -> render.RenderedArticl
             include_hard=cfg.include_hard,
             published=cfg.published,
             headline=cfg.headline,
+            dateline=cfg.datelines,
         )
     except render.UnrenderableError:
         assume(False)
@@ -684,6 +688,7 @@ def rendered_articles(
     include_hard: bool = False,
     published: bool = True,
     headline: bool = True,
+    datelines: bool = True,
 ) -> st.SearchStrategy[render.RenderedArticle]:
     """
     Rendered articles (:class:`~diplomodel.render.RenderedArticle`): text, expected meetings,
@@ -700,9 +705,18 @@ def rendered_articles(
             ``templates.toml`` and docs/testing.md); off by default.
         published: sometimes give the article a publication date.
         headline: sometimes open the article with a headline.
+        datelines: sometimes open the article with a dateline ("Lodz, 1 December 2022 (TDI):",
+            "BEIJING, Nov. 9 (Xinhua) --", "ANKARA (AA) –", "WASHINGTON —", "NEW DELHI:").
     """
     cfg = _article_config(
-        meetings, min_meetings, max_meetings, distractors, include_hard, published, headline
+        meetings,
+        min_meetings,
+        max_meetings,
+        distractors,
+        include_hard,
+        published,
+        headline,
+        datelines,
     )
 
     @st.composite

@@ -58,6 +58,7 @@ class Article:
         self.places: list[Hit[PlaceRef]] = kind("place")
         self.topics: list[Hit[str]] = kind("topic")
         self.phrases: list[Hit[MeetingPhrase]] = kind("phrase")
+        self.separators: list[Hit[MeetingPhrase]] = kind("separator")
         self.events: list[Hit[str | None]] = kind("event")
         self.cues: list[Hit[str]] = kind("cue")
         self._resolve_overlaps()

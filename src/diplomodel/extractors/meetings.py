@@ -83,12 +83,16 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             Signal.NOT_MEETING,
         ):
             cues.setdefault(s, []).append(hit)
-        elif hit.entry.signal == Signal.SEPARATE:
-            separate.setdefault(s, []).append(hit.start)
-            # "also met", "later held talks" report a meeting too; "earlier in the day" does not
-            words = {t.key for t in art.tokens[hit.start : hit.end]}
-            if words & WORDS.meeting_words:
-                by_sentence.setdefault(s, []).append(Trigger(hit, s, False))
+    covered = {i for h in art.phrases for i in range(h.start, h.end)}
+    for hit in art.separators:
+        s = art.sentence_of(hit.start)
+        separate.setdefault(s, []).append(hit.start)
+        # "also met", "later held talks" report a meeting too; "earlier in the day" does not,
+        # nor does a cue inside a longer meeting phrase, which is a trigger already
+        words = {t.key for t in art.tokens[hit.start : hit.end]}
+        inside = any(i in covered for i in range(hit.start, hit.end))
+        if words & WORDS.meeting_words and not inside:
+            by_sentence.setdefault(s, []).append(Trigger(hit, s, False))
     for hit in art.phrases:
         if hit.entry.signal not in (
             Signal.MEETING,
@@ -226,8 +230,14 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             # the last cue opens the new meeting ("Besides his meeting with X, he also met Y")
             made = _separate_frames(art, clause, order, sep[-1], people, current, triggers, s, mode)
             if made:
-                frames.extend(made)
-                current = made[-1]
+                for frame in made:
+                    # a "separate" meeting of people already met is the same meeting told again
+                    same = next((f for f in frames if set(f.people) == set(frame.people)), None)
+                    if same is not None:
+                        _merge_into(same, frame)
+                    else:
+                        frames.append(frame)
+                    current = same or frame
                 continue
         speaker = _first_person_speaker(art, s, triggers, people, protagonist)
         if speaker is not None and speaker not in order:

@@ -694,10 +694,13 @@ class _Builder:
         n = len(tokens)
         names = self.names
         signals = ("meeting", "joint", "separate")
-        for hit in self.art.phrases:
+        for hit in [*self.art.phrases, *self.art.separators]:
             if hit.entry.signal not in signals:
                 continue
             runs = [names.run_ending_at(hit.start)]
+            if hit.start > 1 and tokens[hit.start - 1].text == ",":
+                # "El Othmani, in his own meeting with Dastis, ..."
+                runs.append(names.run_ending_at(hit.start - 1))
             k = hit.end
             if k < n and tokens[k].key in ("with", "on"):
                 k += 1
