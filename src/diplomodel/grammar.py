@@ -34,6 +34,7 @@ class GrammarWords(NamedTuple):
     venue_nouns: frozenset[str]
     meeting_words: frozenset[str]
     caption_words: frozenset[str]
+    page_tail_headers: frozenset[str]
     place_prepositions: frozenset[str]
     clause_cut_words: frozenset[str]
     past_openers: frozenset[str]

@@ -113,12 +113,30 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             )
             continue
         by_sentence.setdefault(s, []).append(Trigger(hit, s, _is_reference(hit.entry, art, hit)))
+    tail = _page_tail(art)
+    for s in [s for s in by_sentence if s >= tail]:
+        # "Related Articles" and "Read more" sections list other stories
+        del by_sentence[s]
     for s, found in by_sentence.items():
         found.sort(key=lambda t: t.hit.start)
         if s in _caption_sentences(art):
             # "Photo: X (R) meets Y": a caption repeats the story, it reports no new meeting
             by_sentence[s] = [Trigger(t.hit, t.sentence, True) for t in found]
     return by_sentence, separate
+
+
+def _page_tail(art: Article) -> int:
+    """The first sentence after a "Related articles" / "Read more" header line (or past the end)."""
+    for s, (first, last) in enumerate(art.sentences):
+        tok = art.tokens[first]
+        if s == 0 or not tok.newline_before:
+            continue
+        line = art.text[tok.start : art.tokens[last - 1].end].strip().rstrip(":").lower()
+        if line in WORDS.page_tail_headers and s + 1 < len(art.sentences):
+            nxt = art.tokens[art.sentences[s + 1][0]]
+            if nxt.newline_before:
+                return s + 1
+    return len(art.sentences)
 
 
 def _caption_sentences(art: Article) -> set[int]:
