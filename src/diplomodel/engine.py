@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import threading
 from bisect import bisect_left
+from collections import Counter
 
 import attrs
 
@@ -122,6 +123,7 @@ class Parser:
             _trace_people(art, people)
         frames = find_frames(art, mentions, people)
         builder = _ResultBuilder(art, people)
+        builder.frame_count = Counter(p for f in frames for p in set(f.people))
         found: list[tuple[Meeting, list[tuple[int, int]]]] = []
         for i, frame in enumerate(frames):
             nxt = frames[i + 1].first_sentence if i + 1 < len(frames) else len(art.sentences)
@@ -162,6 +164,7 @@ class _ResultBuilder:
         self.art = art
         self.people = people
         self.sides = {q.side for q in people if q.side}
+        self.frame_count: Counter[int] = Counter()  # how many meetings each person is in
 
     def _span(self, start: int, end: int) -> Span:
         return Span.of(self.art.text, start, end)
@@ -223,7 +226,13 @@ class _ResultBuilder:
             host = None
         dominant = None
         if art.on("officials.dominant_country_fallback"):
-            not_sides = known | posted | self.sides | ({venue} if venue else set())
+            # A sideless official met in several meetings (the article's protagonist) is from
+            # none of the other officials' countries; a sideless counterpart may well share
+            # one with another meeting's counterpart (a visit to Bhutan meets its King, then
+            # its Prime Minister).
+            recurring = any(p.side is None and self.frame_count[p.index] > 1 for p in people)
+            others = self.sides if recurring else set()
+            not_sides = known | posted | others | ({venue} if venue else set())
             dominant = _dominant_country(art, not_sides)
         counts = art.country_counts()
         if (

@@ -939,6 +939,9 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
             )
             p.mentions.append(m)
             mentions.append(m)
+    meeting_sentences = {
+        art.sentence_of(h.start) for h in art.phrases if h.entry.signal in ("meeting", "joint")
+    }
     # 3. anonymous mentions: join the one person of the same side (and role when several)
     by_side: dict[str | None, list[Person]] = {}
     for p in people:
@@ -953,9 +956,10 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         if m.role is not None:
             # "the Prime Minister of India" is not India's External Affairs Minister
             same_side = [p for p in same_side if p.role in (None, m.role)]
-        if not same_side and m.role is not None:
-            # "British Foreign Secretary" (headline) is "Foreign Secretary Liz Truss" (body)
-            sentence = art.sentence_of(m.start)
+        sentence = art.sentence_of(m.start)
+        if not same_side and m.role is not None and sentence in meeting_sentences:
+            # "British Foreign Secretary" (a headline reporting the meeting) is "Foreign
+            # Secretary Liz Truss" (body); "greetings of the Prime Minister of India" is not
             sideless = [
                 p
                 for p in by_side.get(None, ())
@@ -972,7 +976,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
                 by_side.setdefault(joined.side, []).append(joined)
                 continue
         if len(same_side) > 1 and m.role is not None:
-            same_side = [p for p in same_side if p.role in (None, m.role)] or same_side
+            exact = [p for p in same_side if p.role is m.role]
+            same_side = exact if len(exact) == 1 else same_side
         if len(same_side) == 1:
             same_side[0].mentions.append(m)
             m.person = same_side[0].index
@@ -982,6 +987,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         p = Person(len(people))
         p.country = m.country or (m.implied_country if not m.org and not m.implied_org else None)
         p.org = m.org or (m.implied_org if not p.country else None)
+        p.role = m.role  # so that later mentions of other offices of that side look elsewhere
         people.append(p)
         by_side.setdefault(p.side, []).append(p)
         p.mentions.append(m)
