@@ -108,10 +108,16 @@ def _build_parser() -> argparse.ArgumentParser:
         help="parse articles and print their meetings as JSON",
         description=(
             "Parse UTF-8 text files (- is standard input) and print each article's result as "
-            "JSON; with --jsonl, parse a JSON Lines batch of {id, text, published} records."
+            "JSON; with --jsonl, parse a JSON Lines batch of {id, text, published} records, and "
+            "with --dir every .txt file under a directory, streaming, in one or more processes."
         ),
     )
-    parse.add_argument("files", nargs="+", metavar="FILE", help="a text file, or - for stdin")
+    parse.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a text file, or - for stdin (with --jsonl a batch, with --dir a directory)",
+    )
     parse.add_argument(
         "--published",
         type=_published_arg,

@@ -35,6 +35,7 @@ class GrammarWords(NamedTuple):
     meeting_words: frozenset[str]
     caption_words: frozenset[str]
     page_tail_headers: frozenset[str]
+    framework_orgs: frozenset[str]
     place_prepositions: frozenset[str]
     clause_cut_words: frozenset[str]
     past_openers: frozenset[str]

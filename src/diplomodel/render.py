@@ -118,13 +118,14 @@ _COUNTERPART_STYLES = (
     "counterpart",  # his Turkish counterpart NAME
     "counterpart_comma",  # his Turkish counterpart, NAME,
     "counterpart_from",  # his counterpart from Turkey, NAME,
+    "counterpart_from_the",  # his counterpart from the United States, NAME,
 )
 _ORG_STYLES = ("org", "name_the_org")  # NATO Secretary General NAME / NAME, the NATO ...,
 _UNNAMED_STYLES = ("unnamed_of", "unnamed_adjective")  # the Emir of Qatar / the Qatari Emir
 _LATER_STYLES = ("surname", "full_name")  # Kelmoran / Arvid Kelmoran (already introduced)
 _APPOSITIVE = frozenset(
     {"the_title_of", "name_title_of", "name_the_adjective", "counterpart_comma",
-     "counterpart_from", "name_the_org"}
+     "counterpart_from", "counterpart_from_the", "name_the_org"}
 )  # fmt: skip
 _LIST_STYLES = (
     "adjective", "possessive", "title_name_of", "title_name_of_the", "org", "surname",
@@ -876,24 +877,41 @@ def _infer_month_day(month: int, day: int, reference: dt.date) -> dt.date | None
     return value
 
 
+def _same_date(a: MeetingDate | None, b: MeetingDate | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.value == b.value and a.precision is b.precision
+
+
+def _dateline_meeting_date(dated_dateline: dt.date | None) -> MeetingDate | None:
+    if dated_dateline is None:
+        return None
+    return MeetingDate(dated_dateline, DatePrecision.DAY, DateBasis.DATELINE)
+
+
 def _date_options(
-    date: MeetingDate | None, reference: dt.date | None, dated_dateline: dt.date | None
+    date: MeetingDate | None,
+    reference: dt.date | None,
+    dated_dateline: dt.date | None,
+    unworded: MeetingDate | None = None,
 ) -> list[str]:
-    """The date expressions that make the parser read ``date`` (see :func:`_expected_date`)."""
+    """
+    The date expressions that make the parser read ``date``. Without date words ("none") a
+    meeting gets ``unworded`` (a further meeting's inherited date) or the dateline's date.
+    """
+    without_words = unworded or _dateline_meeting_date(dated_dateline)
+    options = ["none"] if _same_date(without_words, date) else []
     if date is None:
-        return ["none"] if dated_dateline is None else []
+        return options
     value = date.value
     if date.precision is DatePrecision.MONTH:
-        options = []
         if reference is not None:
             if (reference.year, reference.month) == (value.year, value.month):
                 options.append("this_month")
             if reference.replace(day=1) - relativedelta(months=1) == value:
                 options.append("last_month")
         return options
-    options = ["dmy", "mdy"]
-    if dated_dateline is not None and dated_dateline == value:
-        options.insert(0, "none")
+    options += ["dmy", "mdy"]
     if reference is not None:
         gap = (reference - value).days
         if 0 <= gap <= 6:
@@ -947,27 +965,66 @@ def _venues_of(place: Place, data: TemplateData) -> list[str]:
     return [v for v, city, cc in data.venues if (city, cc) == (place.name, place.country.alpha2)]
 
 
-def _place_options(m: Meeting, dateline_place: tuple[str, str] | None) -> list[str]:
-    """The place expressions that make the parser read the meeting's place."""
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return (a.name, a.country.alpha2) == (b.name, b.country.alpha2)
+
+
+def _place_options(
+    m: Meeting, dateline_place: tuple[str, str] | None, inherited: Place | None = None
+) -> list[str]:
+    """
+    The place expressions that make the parser read the meeting's place. Without place words
+    an in-person meeting gets the dateline's city, else ``inherited`` (a further meeting's).
+    """
     data = templates()
     if m.mode is not MeetingMode.IN_PERSON:
         return ["none"]
     place = m.place
+    options: list[str] = []
+    if dateline_place is not None:
+        if place is not None and (place.name, place.country.alpha2) == dateline_place:
+            options.append("dateline")
+    elif _same_place(inherited, place):
+        options.append("none")
     if place is None:
-        return ["none"] if dateline_place is None else []
+        return options
     cc = place.country.alpha2
     if place.name is None:
-        if dateline_place is not None and dateline_place[1] == cc:
-            return []
-        return ["visit"]
-    options: list[str] = []
-    if dateline_place == (place.name, cc):
-        options.append("dateline")
+        if dateline_place is None or dateline_place[1] != cc:
+            options.append("visit")
+        return options
     if (place.name, cc) in data.all_cities():
         options.append("city")
     if _venues_of(place, data):
         options.append("venue")
     return options
+
+
+_CONTINUING = frozenset({"also", "pronoun", "separately"})
+
+
+def _continues(plan: MeetingPlan) -> bool:
+    """Whether a meeting is written as a continuation ("X also met Y") of the one before."""
+    return templates().template(plan.template).kind in _CONTINUING
+
+
+def _worded_date(plan: MeetingPlan) -> MeetingDate | None:
+    """The date a meeting's own date words give (None without date words)."""
+    if plan.date_expr == "none" or plan.meeting.date is None:
+        return None
+    return _expected_date(plan.date_expr, plan.meeting.date, None)
+
+
+def _worded_place(plan: MeetingPlan) -> Place | None:
+    """The place a meeting's own place words give (None without them)."""
+    m = plan.meeting
+    if m.mode is not MeetingMode.IN_PERSON or m.place is None:
+        return None
+    if plan.place_expr not in ("city", "venue", "visit"):
+        return None
+    return Place(m.place.name, m.place.country)
 
 
 def _style_options(
@@ -1009,7 +1066,10 @@ def _style_options(
         and subject.role is o.role
         and subject.side != o.side
     ):
-        options += ["counterpart_from"]
+        if forms.names:
+            options.append("counterpart_from")
+        if forms.the_names:
+            options.append("counterpart_from_the")
         if forms.adjectives:
             options += ["counterpart", "counterpart_comma"]
     if in_list:
@@ -1076,10 +1136,28 @@ _STYLE_GAPS: dict[str, frozenset[str]] = {
     "coord_first": frozenset({"name_the_adjective", "name_the_org"}),
     # "In Lodz, the Foreign Minister of Turkey, NAME, met ...": "Lodz" is read as the name.
     "after_place": frozenset({"the_title_of"}),
-    # "Prime Minister NAME of the United States": the side is not read (a host or another
-    # official's country is used instead).
-    "anywhere": frozenset({"title_name_of_the"}),
+    # "Prime Minister NAME of the United States", "his counterpart from the United States,
+    # NAME": the side is not read (a host or another official's country is used instead).
+    "anywhere": frozenset({"title_name_of_the", "counterpart_from_the"}),
 }
+
+
+# Adjectives the parser may read as a US state before some offices ("Georgian National Security
+# Adviser" -> US): a gap for officials and legislators.
+_STATE_ADJECTIVES = frozenset({"Georgian"})
+_ADJECTIVE_STYLES = frozenset(
+    {"adjective", "name_the_adjective", "counterpart", "counterpart_comma", "unnamed_adjective"}
+)
+
+
+def _official_gap(o: Official, style: str) -> bool:
+    """Whether writing ``o`` in ``style`` exposes a known parser gap (whatever its place)."""
+    if o.country is None or style not in _ADJECTIVE_STYLES:
+        return False
+    if o.role not in (Role.OFFICIAL, Role.LEGISLATOR):
+        return False
+    forms = templates().countries[o.country.alpha2]
+    return any(a in _STATE_ADJECTIVES for a in forms.adjectives)
 
 
 def _style_gap(style: str, context: str) -> bool:
@@ -1277,6 +1355,8 @@ def plan_article(
         head_options: list[str | None] = [None]
         named2 = len(first.participants) == 2 and all(p.name for p in first.participants)
         for t in data.headlines:
+            if t.hard and not include_hard:
+                continue
             if "named2" in t.needs and not named2:
                 continue
             if "topics" in t.needs and not first.topics:
@@ -1313,14 +1393,27 @@ def _plan_meeting(
 ) -> MeetingPlan:
     data = templates()
     label = f"m{index}"
-    date_options = _date_options(m.date, reference, dateline_date)
-    place_options = _place_options(m, dateline_place)
-    if not date_options:
-        raise UnrenderableError(f"meeting {index + 1}: its date cannot be written")  # noqa: RUF100
-    if not place_options:
-        raise UnrenderableError(f"meeting {index + 1}: its place cannot be written")
-    # The first meeting has a lead; later ones a lead or a "further" sentence.
     previous = earlier[-1] if earlier else None
+
+    def expressions(t: Template) -> tuple[list[str], list[str]]:
+        """The date and place expressions that fit template ``t``'s slots."""
+        continuing = previous is not None and t.kind in _CONTINUING
+        inherited_date = _worded_date(previous) if continuing and previous else None
+        inherited_place = _worded_place(previous) if continuing and previous else None
+        dates = _date_options(m.date, reference, dateline_date, inherited_date)
+        places = _place_options(m, dateline_place, inherited_place)
+        fields = t.fields
+        if not fields & {"date", "Date"}:
+            dates = [d for d in dates if d == "none"]
+        if "Date" in fields and "date" not in fields:
+            dates = [d for d in dates if d not in ("day_month", "month_day")]
+        if "Place" in fields and "place" not in fields:
+            places = [p for p in places if p in ("city", "dateline", "none")]
+        if not fields & {"place", "Place"}:
+            places = [p for p in places if p in ("dateline", "none")]
+        return dates, places
+
+    # The first meeting has a lead; later ones a lead or a "further" sentence.
     candidates: list[Template] = [t for t in data.leads if _lead_fits(t, m, include_hard)]
     if previous is not None and len(m.participants) == 2:
         first_written = previous.meeting.participants[previous.order[0]]
@@ -1336,24 +1429,13 @@ def _plan_meeting(
             if t.kind != "pronoun" and not _orders(t, m, include_hard):
                 continue
             candidates.append(t)
+    candidates = [t for t in candidates if all(expressions(t))]
     if not candidates:
-        raise UnrenderableError(f"meeting {index + 1}: no template writes it")
+        raise UnrenderableError(f"meeting {index + 1}: no template writes its date and place")
     template = chooser.choice(f"{label}.template", candidates)
     fields = template.fields
-    # Date and place expressions that fit the template's slots.
-    if not fields & {"date", "Date"}:
-        date_options = [d for d in date_options if d == "none"]
-    if "Date" in fields and "date" not in fields:
-        date_options = [d for d in date_options if d not in ("day_month", "month_day")]
-    if not date_options:
-        raise UnrenderableError(f"meeting {index + 1}: template {template.id} cannot date it")
+    date_options, place_options = expressions(template)
     date_expr = chooser.choice(f"{label}.date", date_options)
-    if "Place" in fields and "place" not in fields:
-        place_options = [p for p in place_options if p in ("city", "dateline", "none")]
-    if not fields & {"place", "Place"}:
-        place_options = [p for p in place_options if p in ("dateline", "none")]
-    if not place_options:
-        raise UnrenderableError(f"meeting {index + 1}: template {template.id} cannot place it")
     place_expr = chooser.choice(f"{label}.place", place_options)
     place_form = chooser.integer(f"{label}.place_form", 0, 3)
     # Who is written where.
@@ -1386,7 +1468,9 @@ def _plan_meeting(
         if template.kind in ("also", "separately") and pos == 0:
             styles = [s for s in styles if s not in _APPOSITIVE]
         if not include_hard:
-            styles = [s for s in styles if not _style_gap(s, contexts[pos])]
+            styles = [
+                s for s in styles if not (_style_gap(s, contexts[pos]) or _official_gap(o, s))
+            ]
         style = chooser.choice(f"{label}.p{pos}.style", styles)
         mentions.append(
             MentionPlan(
@@ -1428,14 +1512,19 @@ def _plan_meeting(
         pronoun=chooser.choice(f"{label}.pronoun", ("He", "She")),
     )
     if not include_hard and _has_known_gap(plan):
-        # An occasion directly followed by "on Tuesday" / "on March 3": write the date first.
-        safe = [d for d in date_options if not _on_capital(d)]
-        if not safe:
+        # Write the date or the place another way, if there is one.
+        fixes = [
+            attrs.evolve(plan, date_expr=d, place_expr=p)
+            for d in date_options
+            for p in place_options
+        ]
+        fixes = [f for f in fixes if not _has_known_gap(f)]
+        if not fixes:
             raise UnrenderableError(
-                f"meeting {index + 1}: its date can only follow the occasion as 'on <Name>', "
-                "a known parser gap (include_hard=True allows it)"
+                f"meeting {index + 1}: every wording exposes a known parser gap "
+                "(include_hard=True allows it)"
             )
-        plan = attrs.evolve(plan, date_expr=chooser.choice(f"{label}.date_safe", safe))
+        plan = chooser.choice(f"{label}.gap_free", fixes)
     return plan
 
 
@@ -1444,11 +1533,23 @@ def _on_capital(expr: str) -> bool:
 
 
 def _has_known_gap(plan: MeetingPlan) -> bool:
-    """An occasion followed directly by "on" and a capitalised word (a parser gap)."""
+    """
+    Known parser gaps of a whole sentence: an occasion followed directly by "on" and a
+    capitalised word ("... Council on Thursday"); "talks in" followed by a city whose name has
+    a lower-case word ("for talks in Rio de Janeiro" adds a participant "Rio de Janeiro").
+    """
     m = plan.meeting
+    text = templates().template(plan.template).text
+    if (
+        "talks{place}" in text
+        and plan.place_expr == "city"
+        and m.place is not None
+        and m.place.name is not None
+        and any(w.islower() for w in m.place.name.split())
+    ):
+        return True
     if m.occasion is None or not _on_capital(plan.date_expr):
         return False
-    text = templates().template(plan.template).text
     place_written = plan.place_expr in ("city", "venue", "visit")
     if "{occasion}{date}" in text:
         return True
@@ -1479,7 +1580,7 @@ def _new_official(
     name = _new_name(chooser, used, label)
     forms = data.countries[cc]
     styles = ["title_name_of"] if forms.names else []
-    if forms.adjectives:
+    if forms.adjectives and not any(a in _STATE_ADJECTIVES for a in forms.adjectives):
         styles.append("adjective")
     if forms.possessives:
         styles.append("possessive")
@@ -1622,6 +1723,7 @@ def _mention(o: Official, plan: MentionPlan) -> _Piece:
     adjective = _pick(forms.adjectives, plan.form) if forms.adjectives else ""
     possessive = _pick(forms.possessives, plan.form) if forms.possessives else ""
     pronoun = plan.pronoun
+    the_nouns = forms.nouns[len(forms.names) :] or forms.nouns
     texts: dict[str, tuple[str, bool]] = {
         "adjective": (f"{adjective} {title} {name}", False),
         "possessive": (f"{possessive}'s {title} {name}", False),
@@ -1633,12 +1735,19 @@ def _mention(o: Official, plan: MentionPlan) -> _Piece:
             False,
         ),
         "title_name_of_the": (
-            f"{title} {name} of {_pick(forms.nouns[len(forms.names) :] or forms.nouns, plan.form)}",
+            f"{title} {name} of {_pick(the_nouns, plan.form)}",
             False,
         ),
         "counterpart": (f"{pronoun} {adjective} counterpart {name}", False),
         "counterpart_comma": (f"{pronoun} {adjective} counterpart, {name}", True),
-        "counterpart_from": (f"{pronoun} counterpart from {noun}, {name}", True),
+        "counterpart_from": (
+            f"{pronoun} counterpart from {_pick(forms.names or forms.nouns, plan.form)}, {name}",
+            True,
+        ),
+        "counterpart_from_the": (
+            f"{pronoun} counterpart from {_pick(the_nouns, plan.form)}, {name}",
+            True,
+        ),
         "unnamed_of": (f"the {title} of {noun}", False),
         "unnamed_adjective": (f"the {adjective} {title}", False),
     }
@@ -1680,21 +1789,44 @@ def _place_text(plan: MeetingPlan, initial: bool) -> str:
     return _pick((f" during a visit to {noun}", f" on a visit to {noun}"), plan.place_form)
 
 
-def _expected_place(plan: MeetingPlan, dateline_city: str | None) -> Place | None:
+def _expected_place(
+    plan: MeetingPlan, previous: MeetingPlan | None, dateline_city: str | None
+) -> Place | None:
+    """The place the text gives a meeting: its own words, the dateline's, or inherited."""
     m = plan.meeting
-    if m.mode is not MeetingMode.IN_PERSON or m.place is None:
+    if m.mode is not MeetingMode.IN_PERSON:
         return None
-    if plan.place_expr == "dateline":
-        assert dateline_city is not None
+    own = _worded_place(plan)
+    if own is not None:
+        return own
+    if plan.place_expr == "dateline" and m.place is not None and dateline_city is not None:
         return Place(dateline_city, m.place.country)
-    return Place(m.place.name, m.place.country)
+    if previous is not None and _continues(plan):
+        return _worded_place(previous)
+    return None
+
+
+def _expected_meeting_date(
+    plan: MeetingPlan, previous: MeetingPlan | None, dateline_date: dt.date | None
+) -> MeetingDate | None:
+    """The date the text gives a meeting: its own words, inherited ones, or the dateline's."""
+    own = _worded_date(plan)
+    if own is not None:
+        return own
+    if previous is not None and _continues(plan):
+        inherited = _worded_date(previous)
+        if inherited is not None:
+            return inherited
+    return _dateline_meeting_date(dateline_date)
 
 
 def _surname_or_office(o: Official) -> str:
     return surname_of(o.name) if o.name else "the official"
 
 
-def _render_meeting(plan: MeetingPlan, article: ArticlePlan) -> tuple[str, Meeting]:
+def _render_meeting(
+    plan: MeetingPlan, article: ArticlePlan, previous: MeetingPlan | None
+) -> tuple[str, Meeting]:
     data = templates()
     m = plan.meeting
     template = data.template(plan.template)
@@ -1757,8 +1889,8 @@ def _render_meeting(plan: MeetingPlan, article: ArticlePlan) -> tuple[str, Meeti
     expected = Meeting(
         participants=tuple(people),
         mode=m.mode,
-        date=_expected_date(plan.date_expr, m.date, _dateline_date(article)),
-        place=_expected_place(plan, article.dateline_city),
+        date=_expected_meeting_date(plan, previous, _dateline_date(article)),
+        place=_expected_place(plan, previous, article.dateline_city),
         occasion=m.occasion,
         topics=tuple(t for code in _topic_order() for t in m.topics if t.code == code),
     )
@@ -1815,7 +1947,7 @@ def render(plan: ArticlePlan) -> RenderedArticle:
     paragraphs: list[list[str]] = []
     expected: list[Meeting] = []
     for i, mp in enumerate(plan.meetings):
-        text, meeting = _render_meeting(mp, plan)
+        text, meeting = _render_meeting(mp, plan, plan.meetings[i - 1] if i else None)
         expected.append(meeting)
         if i == 0:
             paragraphs.append([_render_dateline(plan) + text])
@@ -1865,7 +1997,8 @@ def vary_country_forms(plan: ArticlePlan, chooser: Chooser) -> ArticlePlan:
             if o.country is not None and style in ("adjective", "possessive"):
                 forms = data.countries[o.country.alpha2]
                 swaps = [s for s, ok in (("adjective", forms.adjectives),
-                                         ("possessive", forms.possessives)) if ok]  # fmt: skip
+                                         ("possessive", forms.possessives))
+                         if ok and (s == style or not _official_gap(o, s))]  # fmt: skip
                 style = chooser.choice(f"m{i}.p{pos}.swap_style", swaps)
             form = chooser.integer(f"m{i}.p{pos}.swap_form", 0, 3)
             mentions.append(attrs.evolve(mention, style=style, form=form))
@@ -1911,7 +2044,9 @@ def reorder_participants(
             if template.kind in ("also", "separately") and pos == 0:
                 styles = [s for s in styles if s not in _APPOSITIVE]
             if not include_hard:
-                styles = [s for s in styles if not _style_gap(s, contexts[pos])]
+                styles = [
+                    s for s in styles if not (_style_gap(s, contexts[pos]) or _official_gap(o, s))
+                ]
             style = old[k].style
             if style not in styles:
                 style = chooser.choice(f"m{i}.p{pos}.restyle", styles)

@@ -425,7 +425,11 @@ def meeting_topics(
     for s in sorted(sentences):
         hits = list(art.topics_in.get(s, ()))
         if multilateral:
-            hits.extend((h.start, h.end, MULTILATERAL) for h in art.orgs_in.get(s, ()))
+            hits.extend(
+                (h.start, h.end, MULTILATERAL)
+                for h in art.orgs_in.get(s, ())
+                if h.entry.acronym not in WORDS.framework_orgs
+            )
         for start, end, code in sorted(hits):
             if start in excluded:
                 continue
