@@ -619,9 +619,12 @@ def surname_of(name: str) -> str:
 def _new_name(chooser: Chooser, used: set[str], label: str) -> str:
     """An invented name whose parts no earlier name of the article shares."""
     given, family = given_names(), surnames()
-    for _ in range(50):
-        first = chooser.choice(f"{label}.given", given)
-        last = chooser.choice(f"{label}.surname", family)
+    i = chooser.integer(f"{label}.given", 0, len(given) - 1)
+    j = chooser.integer(f"{label}.surname", 0, len(family) - 1)
+    # The first free name from the chosen one on (so that any choice gives a name).
+    for step in range(len(given) * 4):
+        first = given[(i + step) % len(given)]
+        last = family[(j + step * 7) % len(family)]
         name = f"{first} {last}"
         tokens = name_tokens(name)
         if not tokens & used:
@@ -1217,14 +1220,15 @@ def _references(
         return [None] if all(_date_options(m.date, None, None) for m in meetings) else []
     days = [m.date.value for m in meetings if m.date and m.date.precision is DatePrecision.DAY]
     months = [m.date.value for m in meetings if m.date and m.date.precision is DatePrecision.MONTH]
+    candidates: list[dt.date] = []
     if days:
         latest = max(days)
-        candidates = [latest + dt.timedelta(days=k) for k in range(4)]
-    elif months:
+        candidates += [latest + dt.timedelta(days=k) for k in range(4)]
+    if months:
         start = max(months)
-        candidates = [start + dt.timedelta(days=k) for k in (0, 9, 20)]
+        candidates += [start + dt.timedelta(days=k) for k in (0, 9, 20)]
         candidates += [start + relativedelta(months=1, day=d) for d in (1, 12)]
-    else:
+    if not candidates:
         candidates = [dt.date(2023, 11, 9), dt.date(2024, 3, 14), dt.date(2022, 12, 1)]
     found: list[dt.date | None] = []
     for reference in candidates:

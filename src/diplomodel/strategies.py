@@ -316,18 +316,25 @@ def _pick(draw: st.DrawFn, options: Sequence[T]) -> T:
 
 
 def _draw_name(draw: st.DrawFn, used: set[str]) -> str:
+    """An invented name none of whose parts is in ``used`` (which it then joins)."""
     given, family = render.given_names(), render.surnames()
     data = render.templates()
-    for _ in range(20):
-        shape = _pick(draw, ("two", "two", "two", "three", "hyphen", "apostrophe"))
-        first = _pick(draw, given)
-        last = _pick(draw, family)
+    shape = _pick(draw, ("two", "two", "two", "three", "hyphen", "apostrophe"))
+    i = draw(st.integers(0, len(given) - 1))
+    j = draw(st.integers(0, len(family) - 1))
+    k = draw(st.integers(0, len(family) - 1))
+    # The first free name from the drawn one on, so that every draw gives a name.
+    for step in range(len(given) * 4):
+        first = given[(i + step) % len(given)]
+        second = given[(i + step + 1) % len(given)]
+        last = family[(j + step * 7) % len(family)]
+        other = family[(k + step * 11) % len(family)]
         if shape == "three":
-            name = f"{first} {_pick(draw, given)} {last}"
+            name = f"{first} {second} {last}"
         elif shape == "hyphen":
-            name = f"{first} {last}-{_pick(draw, family)}"
+            name = f"{first} {last}-{other}"
         elif shape == "apostrophe":
-            name = f"{first} {_pick(draw, data.apostrophe_prefixes)}{last}"
+            name = f"{first} {data.apostrophe_prefixes[step % len(data.apostrophe_prefixes)]}{last}"
         else:
             name = f"{first} {last}"
         tokens = name_tokens(name)
