@@ -29,9 +29,10 @@ from diplomodel import batch
 from diplomodel.api import coerce_published
 
 if TYPE_CHECKING:
-    import dask.bag
-    import dask.dataframe
-    from distributed import Client
+    # Optional dependencies: without them mypy sees Any here instead of failing.
+    import dask.bag  # type: ignore[import-not-found, unused-ignore]
+    import dask.dataframe  # type: ignore[import-not-found, unused-ignore]
+    from distributed import Client  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [
     "ShardResult",

@@ -11,8 +11,12 @@ import datetime as dt
 import gzip
 import io
 import json
+import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +47,12 @@ def fake_parse_counting_meetings(text: str, *, published: Any = None) -> FakeRes
     return FakeResult({"meetings": meetings, "published": date.isoformat() if date else None})
 
 
+_TIMING = re.compile(r" \(\d+\.\d s, \d+\.\d records/s\)$")
+
+
 def stderr_lines(err: str) -> list[str]:
-    return err.splitlines()
+    """The lines of stderr, the timing at the end of a batch summary left out."""
+    return [_TIMING.sub("", line) for line in err.splitlines()]
 
 
 def write_lines(path: Path, lines: list[str]) -> Path:
@@ -546,3 +554,210 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert isinstance(json.loads(done.stdout)["meetings"], list)
+
+
+# ----------------------------------------------------------------------------------------------
+# Batches: --workers, --errors, --dir, interruption
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "meetings.jsonl"
+
+
+def corpus_records(count: int, *, corrupt_at: tuple[int, ...] = ()) -> list[str]:
+    """``count`` JSON lines cycling through the test corpus, with broken lines after some."""
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    lines = []
+    for i in range(count):
+        row = rows[i % len(rows)]
+        lines.append(
+            json.dumps({"id": f"r{i}", "text": row["text"], "published": row["published"]})
+        )
+        if i in corrupt_at:
+            lines.append(f'{{"id": "corrupt-{i}", "text": ')
+    return lines
+
+
+def test_batch_with_workers_equals_serial(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    batch = write_lines(tmp_path / "in.jsonl", corpus_records(2000))
+    serial, pooled = tmp_path / "serial.jsonl", tmp_path / "pooled.jsonl"
+    assert main(["parse", "--jsonl", str(batch), "-o", str(serial)]) == 0
+    _, serial_err = capsys.readouterr()
+    assert main(["parse", "--jsonl", str(batch), "-o", str(pooled), "--workers", "2"]) == 0
+    _, pooled_err = capsys.readouterr()
+    # Same bytes, so the same records in the same (input) order.
+    assert pooled.read_bytes() == serial.read_bytes()
+    ids = [json.loads(line)["id"] for line in pooled.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"r{i}" for i in range(2000)]
+    summary = f"diplomodel: 2000 records, {_meetings_in(pooled)} meetings, 0 failed"
+    assert stderr_lines(serial_err) == stderr_lines(pooled_err) == [summary]
+
+
+def test_batch_summary_has_time_and_rate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    batch = write_lines(tmp_path / "in.jsonl", corpus_records(3))
+    assert main(["parse", "--jsonl", str(batch), "-o", str(tmp_path / "out.jsonl")]) == 0
+    _, err = capsys.readouterr()
+    assert re.fullmatch(
+        r"diplomodel: 3 records, \d+ meetings, 0 failed \(\d+\.\d s, \d+\.\d records/s\)\n", err
+    )
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_corrupt_records_are_reported_and_nothing_else_is_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workers: str
+) -> None:
+    lines = corpus_records(300, corrupt_at=(10, 150))
+    lines.insert(40, json.dumps({"id": "no-text"}))
+    batch = write_lines(tmp_path / "in.jsonl", lines)
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    args = ["parse", "--jsonl", str(batch), "-o", str(out), "--errors", str(errors)]
+    assert main([*args, "--workers", workers, "--chunksize", "4"]) == 1
+    _, err = capsys.readouterr()
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"r{i}" for i in range(300)]
+    failed = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [(f["id"], f["line"]) for f in failed] == [(None, 12), ("no-text", 41), (None, 154)]
+    assert failed[0]["reason"].startswith("invalid JSON: ")
+    assert failed[1]["reason"] == 'no "text"'
+    messages = stderr_lines(err)
+    assert messages[:3] == [
+        f"diplomodel: line 12 (id ?): {failed[0]['reason']}",
+        'diplomodel: line 41 (id no-text): no "text"',
+        f"diplomodel: line 154 (id ?): {failed[2]['reason']}",
+    ]
+    assert messages[3] == f"diplomodel: 303 records, {_meetings_in(out)} meetings, 3 failed"
+    assert len(messages) == 4
+
+
+def test_batch_gz_input_with_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    batch = tmp_path / "in.jsonl.gz"
+    batch.write_bytes(gzip.compress("".join(f"{line}\n" for line in corpus_records(120)).encode()))
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", "--jsonl", str(batch), "-o", str(out), "--workers", "2"]) == 0
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"r{i}" for i in range(120)]
+    assert stderr_lines(capsys.readouterr().err)[-1].startswith("diplomodel: 120 records, ")
+
+
+def test_batch_truncated_gz_stops_with_one_line_and_keeps_what_was_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = gzip.compress("".join(f"{line}\n" for line in corpus_records(400)).encode())
+    batch = tmp_path / "in.jsonl.gz"
+    batch.write_bytes(data[: len(data) // 2])
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", "--jsonl", str(batch), "-o", str(out), "--workers", "2"]) == 1
+    lines = stderr_lines(capsys.readouterr().err)
+    assert len(lines) == 1
+    assert lines[0].startswith(f"diplomodel: {batch}: line ")
+    assert lines[0].endswith("compressed data ends early (truncated file?)")
+    for line in out.read_text(encoding="utf-8").splitlines():
+        json.loads(line)  # whole lines only
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_batch_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str], workers: str) -> None:
+    root = tmp_path / "articles"
+    (root / "2023" / "may").mkdir(parents=True)
+    (root / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "a.txt").write_text("Çavuşoğlu met Bayramov.\r\n", encoding="utf-8")
+    (root / "2023" / "may" / "c.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    (root / "2023" / "latin1.txt").write_bytes("Café".encode("latin-1"))
+    (root / "2023" / "notes.md").write_text("not an article", encoding="utf-8")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    args = ["parse", "--dir", str(root), "-o", str(out), "--errors", str(errors)]
+    assert main([*args, "--workers", workers, "--published", "2023-05-05"]) == 1
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == ["a.txt", "b.txt", "2023/may/c.txt.gz"]
+    assert rows[0] == {
+        "id": "a.txt",
+        **diplomodel.parse("Çavuşoğlu met Bayramov.\r\n", published="2023-05-05").to_dict(),
+    }
+    assert [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()] == [
+        {"id": "2023/latin1.txt", "line": None, "reason": "not valid UTF-8 (byte 0xe9 at offset 3)"}
+    ]
+    assert stderr_lines(capsys.readouterr().err) == [
+        f"diplomodel: {root / '2023' / 'latin1.txt'}: not valid UTF-8 (byte 0xe9 at offset 3)",
+        f"diplomodel: 4 records, {_meetings_in(out)} meetings, 1 failed",
+    ]
+
+
+def test_batch_missing_directory_is_one_line_and_creates_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", "--dir", str(tmp_path / "nope"), "-o", str(out)]) == 1
+    assert stderr_lines(capsys.readouterr().err) == [
+        f"diplomodel: {tmp_path / 'nope'}: No such file or directory"
+    ]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["parse", "--workers", "2", "a.txt"], "--workers: only with --jsonl or --dir"),
+        (["parse", "--errors", "e.jsonl", "a.txt"], "--errors: only with --jsonl or --dir"),
+        (["parse", "--jsonl", "--dir", "x"], "--jsonl and --dir cannot be combined"),
+        (["parse", "--dir", "a", "b"], "--dir takes exactly one input"),
+        (["parse", "--dir", "-"], "--dir takes a directory, not -"),
+        (["parse", "--jsonl", "--workers", "-1", "x"], "expected a whole number >= 0"),
+        (["parse", "--jsonl", "--chunksize", "0", "x"], "expected a whole number >= 1"),
+    ],
+)
+def test_batch_usage_errors(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_errors_file_never_overwrites_the_input_or_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    batch = write_lines(tmp_path / "in.jsonl", corpus_records(2))
+    before = batch.read_bytes()
+    assert main(["parse", "--jsonl", str(batch), "--errors", str(batch)]) == 1
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert batch.read_bytes() == before
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", "--jsonl", str(batch), "-o", str(out), "--errors", str(out)]) == 1
+    assert "refusing to overwrite" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_stops_cleanly(tmp_path: Path, workers: str) -> None:
+    # Ctrl-C in a terminal signals the whole process group: the workers and the parent.
+    batch = write_lines(tmp_path / "in.jsonl", corpus_records(20000, corrupt_at=(3,)))
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    command = [sys.executable, "-m", "diplomodel", "parse", "--jsonl", str(batch)]
+    command += ["-o", str(out), "--errors", str(errors), "--workers", workers]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while (not out.exists() or out.stat().st_size < 50_000) and proc.poll() is None:
+            assert time.monotonic() < deadline, "the batch wrote nothing"
+            time.sleep(0.02)
+        assert proc.poll() is None, "the batch ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130
+    written = out.read_text(encoding="utf-8")
+    assert written.endswith("\n")
+    ids = [json.loads(line)["id"] for line in written.splitlines()]  # whole JSON lines only
+    assert 0 < len(ids) < 20000
+    assert ids == [f"r{i}" for i in range(len(ids))]  # a prefix of the input, in order
+    failed = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [f["line"] for f in failed] == [5]
+    lines = stderr_lines(err.decode("utf-8"))
+    assert lines[-1] == (
+        f"diplomodel: interrupted: {len(ids) + 1} records, {_meetings_in(out)} meetings, 1 failed"
+    )
+    assert "Traceback" not in err.decode("utf-8")

@@ -275,10 +275,19 @@ def meeting_occasion(art: Article, frame: Frame) -> FoundOccasion | None:
     sentences, with the organisation it names (not one joined to a partner: "China-ASEAN Expo").
     """
     sentences = sorted({t.sentence for t in frame.triggers} | set(frame.sentences))
-    for cue in (c for s in sentences for c in art.cues_in.get(s, ())):
+    cues = [c for s in sentences for c in art.cues_in.get(s, ())]
+    for cue in cues:
         found = _event_after(art, cue.end)
         if found is not None:
             return found
+    for cue in cues:
+        # "on the margins of the high-level week of the 78th session of the General Assembly":
+        # a known event name shortly after the cue
+        s_end = art.sentences[art.sentence_of(cue.start)][1]
+        for event in art.events:
+            if cue.end <= event.start < min(s_end, cue.end + 14):
+                span = (art.tokens[event.start].start, art.tokens[event.end - 1].end)
+                return FoundOccasion(art.surface(event.start, event.end), event.entry, span)
     return None
 
 
@@ -316,8 +325,8 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             break
         if tok.newline_before:
             break
-        if tok.key == "in" and k + 1 < s_end and art.place_at.get(k + 1) is not None:
-            break
+        if tok.key == "in" and (has_head or (k + 1 < s_end and k + 1 in art.place_at)):
+            break  # "G7 Foreign Ministers' Meeting in Charlevoix"
         if (
             tok.text[:1].isupper()
             or tok.text[:1].isdigit()
@@ -334,6 +343,20 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             last_good = k
             continue
         opens = not pieces and k + 1 < s_end and tokens[k + 1].key == "of"
+        if pieces and orgs and not has_head and tok.text[:1].islower():
+            # "the ASEAN foreign ministers' meetings": lower-case words up to a head noun
+            j = k
+            while j < min(s_end, k + 4) and tokens[j].key not in WORDS.occasion_lower_heads:
+                if tokens[j].kind == "punct" and tokens[j].text != "'":
+                    break
+                j += 1
+            if j < s_end and tokens[j].key in WORDS.occasion_lower_heads:
+                for t in tokens[k : j + 1]:
+                    pieces.append(t.gap)
+                    pieces.append(t.text)
+                has_head = True
+                k = last_good = j + 1
+                continue
         if tok.key in WORDS.occasion_lower_heads and (capitalised or opens):
             has_head = True
             pieces.append(tok.gap)
@@ -357,6 +380,10 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
     if not capitalised or last_good <= start:
         return None
     name = "".join(pieces).strip()
+    # "meeting of the CIS Heads of State Council" -> "CIS Heads of State Council"
+    lead = re.match(r"^(?:meeting|session|summit|sessions|meetings) of (?:the )?", name)
+    if lead and any(w[:1].isupper() for w in name[lead.end() :].split()[1:]):
+        name = name[lead.end() :]
     # "OSCE Ministerial Council meeting" -> "OSCE Ministerial Council"
     words = name.split()
     if (
