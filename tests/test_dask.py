@@ -17,15 +17,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+# dask, distributed, pandas and pyarrow are test dependencies (pyproject.toml): no skips
+import dask.bag as db
+import dask.dataframe as dd
+import distributed
+import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
-pytest.importorskip("dask.bag")
-distributed = pytest.importorskip("distributed")
-
-import dask.bag as db  # noqa: E402
-
-import diplomodel  # noqa: E402
-from diplomodel.dask import parse_bag, parse_dataframe, parse_records, shard_names  # noqa: E402
+import diplomodel
+from diplomodel.dask import parse_bag, parse_dataframe, parse_records, shard_names
 
 TIMEOUT = 180  # seconds for any one computation
 CORPUS = Path(__file__).resolve().parent / "corpus" / "meetings.jsonl"
@@ -122,8 +123,6 @@ def test_parse_records_without_dask() -> None:
 
 
 def test_parse_dataframe_equals_serial_parsing(client: Any) -> None:
-    pd = pytest.importorskip("pandas")
-    dd = pytest.importorskip("dask.dataframe")
     records = corpus(60)
     frame = pd.DataFrame(records)
     frame.loc[5, "text"] = None  # a missing text
@@ -206,7 +205,6 @@ def test_dask_command_writes_what_parse_jsonl_writes(cluster: Any, tmp_path: Pat
 
 
 def test_dask_command_parquet(cluster: Any, tmp_path: Path) -> None:
-    pq = pytest.importorskip("pyarrow.parquet")
     local, _ = cluster
     (tmp_path / "in").mkdir()
     shards = write_shards(tmp_path / "in")
