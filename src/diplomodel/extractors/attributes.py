@@ -9,10 +9,11 @@ situation in Gaza") is not the meeting's place; the dateline is the last resort.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from diplomodel.compiled import PlaceRef
-from diplomodel.dates import CALENDAR_WORDS, Resolved, find_dates, resolve
+from diplomodel.dates import CALENDAR_WORDS, Resolved, resolve
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, Trigger
 from diplomodel.grammar import grammar_words
@@ -82,17 +83,26 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     best: tuple[int, FoundDate] | None = None
     chain = [*_own_first(frame), *(_own_first(frame.follows) if frame.follows else [])]
     for t in chain:
-        lo, hi = _char_range(art, t.sentence)
         anchor = art.tokens[t.hit.start].start
-        for mention in find_dates(art.text, lo, hi):
-            if dl is not None and dl.start <= mention.start < dl.end:
-                continue
+        mentions = art.dates_in(t.sentence)
+        # the nearest mention on either side of the phrase (mentions are in text order)
+        at = bisect_left([m.start for m in mentions], anchor)
+        for mention in mentions[max(0, at - 1) : at + 1]:
             resolved = resolve(mention, art.reference)
             if resolved is None:
                 continue
             distance = abs(mention.start - anchor)
             if best is None or distance < best[0]:
                 best = (distance, FoundDate(resolved, (mention.start, mention.end)))
+        if best is None:
+            for mention in mentions:
+                resolved = resolve(mention, art.reference)
+                if resolved is not None:
+                    best = (
+                        abs(mention.start - anchor),
+                        FoundDate(resolved, (mention.start, mention.end)),
+                    )
+                    break
         if best is not None:
             break
     if best is not None:
@@ -123,25 +133,85 @@ def _place_preceded(art: Article, start: int) -> bool:
     return False
 
 
-def _country_is_venue(art: Article, start: int, trigger_end: int) -> bool:
+def _country_venue(art: Article, start: int) -> int | None:
     """
-    'his visit to Brazil', 'visiting Korea', 'arrived in Rabat', or 'met ... in Poland' close
-    after the meeting phrase; not 'a ceasefire in Sudan'.
+    Whether a country after its preposition is where a meeting took place: -1 for 'his visit
+    to Brazil', 'visiting Korea', 'arrived in Rabat'; the index of "in" for 'in Poland', which
+    counts only close after the meeting phrase; None for 'a ceasefire in Sudan'.
     """
     tokens = art.tokens
     k = start - 1
     if k >= 0 and tokens[k].key == "the":
         k -= 1
     if k < 0:
-        return False
+        return None
     if tokens[k].key in ("visiting", "touring"):
-        return True
+        return -1
     if tokens[k].key in ("to", "in", "of") and k > 0:
         if tokens[k - 1].key in WORDS.visit_words:
-            return True
+            return -1
         if tokens[k].key == "in" and tokens[k - 1].key not in WORDS.mentioned_place_nouns:
-            return 0 <= k - trigger_end <= 8
-    return False
+            return k
+    return None
+
+
+class _Candidates(NamedTuple):
+    """A sentence's possible meeting places, by token position."""
+
+    places: list[tuple[int, FoundPlace]]  # cities, venues, towns before ", COUNTRY"
+    visits: list[tuple[int, FoundPlace]]  # countries after a visit word
+    near: list[tuple[int, int, FoundPlace]]  # countries after "in": (in-index, position, place)
+
+
+def _candidates(art: Article, sentence: int) -> _Candidates:
+    key = f"places:{sentence}"
+    cached = art.cache.get(key)
+    if isinstance(cached, _Candidates):
+        return cached
+    places: list[tuple[int, FoundPlace]] = []
+    visits: list[tuple[int, FoundPlace]] = []
+    near: list[tuple[int, int, FoundPlace]] = []
+    for hit in art.places_in.get(sentence, ()):
+        if _in_compound(art, hit.end):
+            continue  # "Paris" in "Paris-Saclay"
+        ref: PlaceRef = hit.entry
+        if not (ref.venue or _place_preceded(art, hit.start)):
+            continue
+        span = (art.tokens[hit.start].start, art.tokens[hit.end - 1].end)
+        name = ref.name if ref.venue else _display(art.surface(hit.start, hit.end))
+        places.append((hit.start, FoundPlace(name, ref.country, span)))
+    for chit in art.countries_in.get(sentence, ()):
+        if chit.entry.kind != "name":
+            continue
+        town = _town_before_country(art, chit.start)
+        if town is not None:
+            # "in Paris-Saclay, France", "in Nusa Dua, Indonesia": a town the gazetteer lacks
+            span = (art.tokens[town[0]].start, art.tokens[town[1] - 1].end)
+            places.append((town[0], FoundPlace(art.surface(*town), chit.entry.alpha2, span)))
+            continue
+        venue = _country_venue(art, chit.start)
+        if venue is None:
+            continue
+        span = (art.tokens[chit.start].start, art.tokens[chit.end - 1].end)
+        found = FoundPlace(None, chit.entry.alpha2, span)
+        if venue < 0:
+            visits.append((chit.start, found))
+        else:
+            near.append((venue, chit.start, found))
+    places.sort(key=lambda c: c[0])
+    result = _Candidates(places, visits, sorted(near, key=lambda c: c[0]))
+    art.cache[key] = result
+    return result
+
+
+def _nearest(items: list[tuple[int, FoundPlace]], at: int) -> tuple[int, FoundPlace] | None:
+    """The candidate nearest to token ``at`` (the earlier one on a tie)."""
+    i = bisect_left([pos for pos, _ in items], at)
+    best: tuple[int, FoundPlace] | None = None
+    for pos, found in items[max(0, i - 1) : i + 1]:
+        if best is None or abs(pos - at) < best[0]:
+            best = (abs(pos - at), found)
+    return best
 
 
 def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
@@ -155,35 +225,21 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
     for t in _own_first(frame):
         if best is not None and t.reference and own:
             break
-        for hit in art.places_in.get(t.sentence, ()):
-            if _in_compound(art, hit.end):
-                continue  # "Paris" in "Paris-Saclay"
-            ref: PlaceRef = hit.entry
-            if not (ref.venue or _place_preceded(art, hit.start)):
-                continue
-            distance = abs(hit.start - t.hit.start)
-            span = (art.tokens[hit.start].start, art.tokens[hit.end - 1].end)
-            name = ref.name if ref.venue else _display(art.surface(hit.start, hit.end))
-            if best is None or distance < best[0]:
-                best = (distance, FoundPlace(name, ref.country, span))
-        for chit in art.countries_in.get(t.sentence, ()):
-            if chit.entry.kind != "name":
-                continue
-            town = _town_before_country(art, chit.start)
-            if town is not None:
-                # "in Paris-Saclay, France", "in Nusa Dua, Indonesia": a town the gazetteer lacks
-                distance = abs(town[0] - t.hit.start)
-                span = (art.tokens[town[0]].start, art.tokens[town[1] - 1].end)
-                found = FoundPlace(art.surface(*town), chit.entry.alpha2, span)
-                if best is None or distance < best[0]:
-                    best = (distance, found)
-                continue
-            if not _country_is_venue(art, chit.start, t.hit.end):
-                continue
-            distance = abs(chit.start - t.hit.start)
-            span = (art.tokens[chit.start].start, art.tokens[chit.end - 1].end)
-            if country_only is None or distance < country_only[0]:
-                country_only = (distance, FoundPlace(None, chit.entry.alpha2, span))
+        cands = _candidates(art, t.sentence)
+        found = _nearest(cands.places, t.hit.start)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = found
+        options = list(cands.visits)
+        # "met ... in Poland": a country after "in" counts up to 8 tokens after the phrase
+        lo = bisect_left([k for k, _, _ in cands.near], t.hit.end)
+        for k, pos, place in cands.near[lo:]:
+            if k - t.hit.end > 8:
+                break
+            options.append((pos, place))
+        options.sort(key=lambda c: c[0])
+        found = _nearest(options, t.hit.start)
+        if found is not None and (country_only is None or found[0] < country_only[0]):
+            country_only = found
     if best is not None:
         return best[1]
     dateline = _dateline_place(art) if art.on("place.dateline_fallback") else None

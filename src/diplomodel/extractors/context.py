@@ -9,7 +9,7 @@ from bisect import bisect_right
 from typing import Any
 
 from diplomodel.compiled import CompiledRulebook, PlaceRef
-from diplomodel.dates import DatelineInfo
+from diplomodel.dates import DatelineInfo, DateMention, find_dates
 from diplomodel.matcher import Hit, longest_first
 from diplomodel.rules import CountryName, MeetingPhrase, OrgEntry, TitleEntry
 from diplomodel.text import Token, sentence_bounds, tokenize
@@ -37,6 +37,7 @@ class Article:
         self.trace: list[dict[str, object]] | None = None
         self._country_counts: dict[str, int] | None = None
         self.cache: dict[str, object] = {}  # per-article results the extractors compute once
+        self._dates_in: dict[int, list[DateMention]] = {}
         self.tokens: list[Token] = tokenize(text)
         self.sentences: list[tuple[int, int]] = sentence_bounds(self.tokens)
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -114,6 +115,18 @@ class Article:
                 counts[hit.entry.alpha2] = counts.get(hit.entry.alpha2, 0) + 1
             self._country_counts = counts
         return self._country_counts
+
+    def dates_in(self, sentence: int) -> list[DateMention]:
+        """The date expressions of a sentence (outside the dateline), found once."""
+        cache = self._dates_in
+        if sentence not in cache:
+            s, e = self.sentences[sentence]
+            found = find_dates(self.text, self.tokens[s].start, self.tokens[e - 1].end)
+            dl = self.dateline
+            if dl is not None:
+                found = [m for m in found if not dl.start <= m.start < dl.end]
+            cache[sentence] = found
+        return cache[sentence]
 
     def on(self, rule_id: str) -> bool:
         """

@@ -11,9 +11,10 @@ than two sides ("The meeting took place on the sidelines of ...") attach to the 
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from diplomodel.dates import find_dates, resolve
+from diplomodel.dates import resolve
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.officials import Mention, Person
 from diplomodel.grammar import grammar_words
@@ -158,34 +159,56 @@ def _caption_sentences(art: Article) -> set[int]:
 def _vetoed(
     art: Article, hit: Hit[MeetingPhrase], cues: list[Hit[MeetingPhrase]]
 ) -> Hit[MeetingPhrase] | None:
-    """The plan, negation or background cue that rules this meeting phrase out, if any."""
-    tokens = art.tokens
-    noun = _noun_trigger(art, hit)
+    """
+    The plan, negation or background cue that rules this meeting phrase out, if any: one
+    just before it in the same clause ("will meet", "last met"), one just after it ("talks
+    ... postponed"), or, for a noun phrase ("talks with"), a plan anywhere in the sentence.
+    ``cues`` are the sentence's cues in text order. Look-ups are by position, so a sentence
+    with thousands of phrases and cues still takes linear time.
+    """
+    if not cues:
+        return None
     if hit.entry.signal == Signal.JOINT:
         # "A and B agreed ..." is weak evidence: any plan, negation or history in the
         # sentence ("since their meeting in Bali, when A and B agreed") rules it out
-        strong = [c for c in cues if c.entry.signal != Signal.NOT_MEETING]
-        return strong[0] if strong else None
-    for cue in cues:
-        signal = cue.entry.signal
-        if cue.end <= hit.start:
-            gap = tokens[cue.end : hit.start]
-            # a cue in another clause before a verb trigger does not reach it
-            other_clause = any(t.text in ",;:" for t in gap)
-            if other_clause and signal != Signal.NOT_MEETING and not noun:
-                continue
-            distance = hit.start - cue.end
-            if distance <= _PLAN_WINDOW_BEFORE or (noun and signal == Signal.PLAN):
-                return cue
-        elif cue.start >= hit.end:
-            if signal == Signal.NOT_MEETING:
-                continue
-            distance = cue.start - hit.end
-            if noun and signal == Signal.PLAN:
-                return cue
-            if distance <= _PLAN_WINDOW_AFTER and signal in (Signal.PLAN, Signal.NEGATION):
-                return cue
+        return next((c for c in cues if c.entry.signal != Signal.NOT_MEETING), None)
+    noun = _noun_trigger(art, hit)
+    marks = _clause_marks(art)
+    ends = [c.end for c in cues]
+    starts = [c.start for c in cues]
+    # before the phrase: the cues ending within the window, nearest first
+    i = bisect_right(ends, hit.start) - 1
+    while i >= 0 and hit.start - cues[i].end <= _PLAN_WINDOW_BEFORE:
+        cue = cues[i]
+        # a cue in another clause before a verb trigger does not reach it
+        other_clause = marks[hit.start] - marks[cue.end] > 0
+        if not other_clause or cue.entry.signal == Signal.NOT_MEETING or noun:
+            return cue
+        i -= 1
+    plans = [c for c in cues if c.entry.signal == Signal.PLAN]
+    if noun and plans and plans[0].end <= hit.start:
+        return plans[0]
+    # after the phrase
+    j = bisect_left(starts, hit.end)
+    while j < len(cues) and cues[j].start - hit.end <= _PLAN_WINDOW_AFTER:
+        if cues[j].entry.signal in (Signal.PLAN, Signal.NEGATION):
+            return cues[j]
+        j += 1
+    if noun and plans and plans[-1].start >= hit.end:
+        return plans[-1]
     return None
+
+
+def _clause_marks(art: Article) -> list[int]:
+    """How many clause marks (, ; :) stand before each token: prefix counts, computed once."""
+    cached = art.cache.get("clause_marks")
+    if isinstance(cached, list):
+        return cached
+    marks = [0]
+    for tok in art.tokens:
+        marks.append(marks[-1] + (tok.kind == "punct" and tok.text in ",;:"))
+    art.cache["clause_marks"] = marks
+    return marks
 
 
 def _clause_people(
@@ -446,11 +469,7 @@ def _own_date(art: Article, frame: Frame) -> object:
     for t in frame.triggers:
         if t.reference:
             continue
-        s, e = art.sentences[t.sentence]
-        dl = art.dateline
-        for mention in find_dates(art.text, art.tokens[s].start, art.tokens[e - 1].end):
-            if dl is not None and dl.start <= mention.start < dl.end:
-                continue
+        for mention in art.dates_in(t.sentence):
             resolved = resolve(mention, art.reference)
             if resolved is not None:
                 return resolved.value
