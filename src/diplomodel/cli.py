@@ -369,9 +369,10 @@ def _parse_batch(args: argparse.Namespace) -> int:
                 workers=workers,
                 chunksize=args.chunksize,
                 default_published=args.published,
-                # batch.run(setup=..., setup_args=...) can build a --rules/--pack parser in
-                # each worker process; until then the two are refused with --jsonl/--dir.
                 parse=_parse_text,
+                # each worker process builds the run's --rules/--pack parser once
+                setup=_init_batch_worker,
+                setup_args=(tuple(args.rule_files), tuple(args.packs)),
             )
         except KeyboardInterrupt:
             progress.close()
@@ -552,11 +553,6 @@ _Handler = Callable[[argparse.Namespace], int]
 def _with_rules(handler: _Handler) -> _Handler:
     def run(args: argparse.Namespace) -> int:
         global _run_parser
-        if (args.rule_files or args.packs) and _is_batch(args):
-            # The batch runner (diplomodel.batch) parses with the default rulebook only; better
-            # to refuse than to ignore the rules silently.
-            _error("--rules and --pack do not work with --jsonl or --dir yet")
-            return EXIT_USAGE
         try:
             book, parser = _rules_for(args.rule_files, args.packs)
         except (LexiconError, RuleError) as exc:
@@ -575,8 +571,12 @@ def _with_rules(handler: _Handler) -> _Handler:
     return run
 
 
-def _is_batch(args: argparse.Namespace) -> bool:
-    return bool(getattr(args, "jsonl", False) or getattr(args, "dir", False))
+def _init_batch_worker(rule_files: tuple[str, ...], packs: tuple[str, ...]) -> None:
+    """
+    Build the run's parser in a batch worker process (a module-level function: picklable).
+    """
+    global _run_parser
+    _run_parser = _rules_for(rule_files, packs)[1]
 
 
 def _rules_for(rule_files: Sequence[str], packs: Sequence[str]) -> tuple[Rulebook, Parser | None]:

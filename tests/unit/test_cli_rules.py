@@ -221,32 +221,25 @@ def test_without_rule_options_the_module_parser_is_used(
     capsys.readouterr()
 
 
-def test_batch_never_ignores_the_rules_silently(
-    files: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    batch = files / "batch.jsonl"
-    batch.write_text(json.dumps({"id": "nile", "text": NILE}) + "\n", encoding="utf-8")
-    status = main(["parse", "--jsonl", "--rules", str(files / "envoy.toml"), str(batch)])
-    out, err = capsys.readouterr()
-    if status == 2:  # refused, with a message saying so
-        assert out == ""
-        assert err == "diplomodel: --rules and --pack do not work with --jsonl or --dir yet\n"
-    else:  # or applied
-        assert status == 0
-        assert roles(out) == [["minister", "envoy"]]
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="diplomodel.batch parses with the default rulebook only; the CLI refuses --rules "
-    "with --jsonl/--dir until batch.run takes the rule files and packs",
-)
 def test_batch_applies_the_rules(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     batch = files / "batch.jsonl"
     batch.write_text(json.dumps({"id": "nile", "text": NILE}) + "\n", encoding="utf-8")
     status = main(["parse", "--jsonl", "--rules", str(files / "envoy.toml"), str(batch)])
     assert status == 0
     assert roles(capsys.readouterr().out) == [["minister", "envoy"]]
+
+
+def test_batch_workers_apply_the_rules(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each worker process builds the run's rulebook from the same files."""
+    batch = files / "batch.jsonl"
+    lines = [json.dumps({"id": f"nile{i}", "text": NILE}) for i in range(4)]
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["parse", "--jsonl", "--workers", "2", "--chunksize", "1"]
+    status = main([*args, "--rules", str(files / "envoy.toml"), str(batch)])
+    assert status == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [f"nile{i}" for i in range(4)]
+    assert [roles(line) for line in lines] == [[["minister", "envoy"]]] * 4
 
 
 def test_help_lists_the_rule_options(capsys: pytest.CaptureFixture[str]) -> None:
