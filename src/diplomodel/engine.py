@@ -428,7 +428,7 @@ def _trace_people(art: Article, people: list[Person]) -> None:
 
 
 def _token_range(art: Article, span: tuple[int, int]) -> tuple[int, int]:
-    starts = [t.start for t in art.tokens]
+    starts = art.token_starts()
     first = bisect_left(starts, span[0])
     last = bisect_left(starts, span[1])
     return (first, last) if last > first else (0, 0)

@@ -267,6 +267,7 @@ class TemplateData:
     titles: tuple[TitleForms, ...]
     org_titles: tuple[TitleForms, ...]
     occasions: tuple[tuple[str, str | None], ...]
+    hard_occasions: frozenset[str]
     venues: tuple[tuple[str, str, str], ...]
     topics: Mapping[str, tuple[str, ...]] = attrs.field(eq=False)
     datelines: tuple[Template, ...]
@@ -296,11 +297,21 @@ class TemplateData:
 
     def all_cities(self) -> tuple[tuple[str, str], ...]:
         """Every (city, country) the templates name, countries' cities then venues' cities."""
+        return self.cities
+
+    @property
+    def cities(self) -> tuple[tuple[str, str], ...]:
+        """Every (city, country), computed once when the data is loaded."""
+        return self._city_list
+
+    _city_list: tuple[tuple[str, str], ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
         found: list[tuple[str, str]] = []
         for forms in self.countries.values():
             found.extend((c, forms.code) for c in forms.cities)
         found.extend((city, cc) for _, city, cc in self.venues)
-        return tuple(dict.fromkeys(found))
+        object.__setattr__(self, "_city_list", tuple(dict.fromkeys(found)))
 
     def template(self, template_id: str) -> Template:
         """The template with this id, from any section."""
@@ -427,6 +438,9 @@ def load_templates(text: str, source: str = _SOURCE) -> TemplateData:
         occasions=tuple(
             (_text(e, "term", f"occasions[{i}]"), e.get("org"))
             for i, e in enumerate(data.get("occasions", []))
+        ),
+        hard_occasions=frozenset(
+            _text(e, "term", "occasions") for e in data.get("occasions", []) if e.get("hard")
         ),
         venues=tuple(
             (
@@ -1278,8 +1292,8 @@ def plan_article(
         chooser: makes every choice (a :class:`RandomChooser` or strategy draws).
         distractors: add sentences that report no meeting (plans, background, statements,
             letters, same-country meetings, unrelated news).
-        include_hard: also use templates that expose known parser gaps (``hard = true`` in
-            ``templates.toml``, and an occasion directly followed by "on Tuesday").
+        include_hard: also use templates and wordings that expose known parser gaps
+            (``hard = true`` in ``templates.toml``, and those named in this module).
         published: the article may have a publication date (``RenderedArticle.published``),
             which enables datelines without a year and relative dates without one.
         headline: the article may open with a headline line.
@@ -1532,32 +1546,20 @@ def _plan_meeting(
     return plan
 
 
-def _on_capital(expr: str) -> bool:
-    return expr in ("weekday", "month_day", "mdy")
-
-
 def _has_known_gap(plan: MeetingPlan) -> bool:
     """
-    Known parser gaps of a whole sentence: an occasion followed directly by "on" and a
-    capitalised word ("... Council on Thursday"); "talks in" followed by a city whose name has
-    a lower-case word ("for talks in Rio de Janeiro" adds a participant "Rio de Janeiro").
+    A known parser gap of a whole sentence: "talks in" followed by a city whose name has a
+    lower-case word ("for talks in Rio de Janeiro" adds a participant "Rio de Janeiro").
     """
     m = plan.meeting
     text = templates().template(plan.template).text
-    if (
+    return (
         "talks{place}" in text
         and plan.place_expr == "city"
         and m.place is not None
         and m.place.name is not None
         and any(w.islower() for w in m.place.name.split())
-    ):
-        return True
-    if m.occasion is None or not _on_capital(plan.date_expr):
-        return False
-    place_written = plan.place_expr in ("city", "venue", "visit")
-    if "{occasion}{date}" in text:
-        return True
-    return "{occasion}{place}{date}" in text and not place_written
+    )
 
 
 def _sentence_fits(t: Template, m: Meeting) -> bool:

@@ -186,14 +186,22 @@ def topics(*, codes: Iterable[str] | None = None) -> st.SearchStrategy[Topic]:
     return st.sampled_from(chosen).map(render.topic)
 
 
-def occasions() -> st.SearchStrategy[Occasion]:
+def occasions(*, include_hard: bool = False) -> st.SearchStrategy[Occasion]:
     """
     Named events (occasions) of the renderer's templates, with the organisation behind each.
+
+    Args:
+        include_hard: also draw occasions whose names expose a known parser gap.
     """
-    entries = render.templates().occasions
+    entries = _occasion_entries(_check_bool(include_hard, "include_hard"))
     return st.sampled_from(entries).map(
         lambda e: Occasion(e[0], render.organization(e[1]) if e[1] else None)
     )
+
+
+def _occasion_entries(include_hard: bool) -> list[tuple[str, str | None]]:
+    data = render.templates()
+    return [e for e in data.occasions if include_hard or e[0] not in data.hard_occasions]
 
 
 def places(
@@ -280,9 +288,20 @@ class _Sides:
     """The (side, role) combinations an officials strategy may draw."""
 
     pairs: tuple[tuple[str | None, str | None, Role], ...]  # (country, org, role)
+    # Derived once: each side (country, org) in a fixed order, and the roles it can have.
+    by_side: dict[tuple[str | None, str | None], tuple[Role, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        by_side: dict[tuple[str | None, str | None], list[Role]] = {}
+        for cc, org, role in self.pairs:
+            by_side.setdefault((cc, org), []).append(role)
+        ordered = sorted(by_side, key=lambda s: (s[0] or "", s[1] or ""))
+        object.__setattr__(self, "by_side", {k: tuple(by_side[k]) for k in ordered})
 
     def sides(self) -> set[str]:
-        return {cc or org or "" for cc, org, _ in self.pairs}
+        return {cc or org or "" for cc, org in self.by_side}
 
 
 def _side_pool(
@@ -355,11 +374,10 @@ def _draw_official(
     named_sides: set[str] | frozenset[str] = frozenset(),
 ) -> Official:
     data = render.templates()
-    pairs = [p for p in pool.pairs if (p[0] or p[1]) not in exclude_sides]
-    assume(pairs)
-    sides = sorted({(cc, org) for cc, org, _ in pairs}, key=lambda s: (s[0] or "", s[1] or ""))
+    sides = [s for s in pool.by_side if (s[0] or s[1]) not in exclude_sides]
+    assume(sides)
     cc, org = _pick(draw, sides)
-    role = _pick(draw, [r for c, o, r in pairs if (c, o) == (cc, org)])
+    role = _pick(draw, pool.by_side[cc, org])
     title = _pick(draw, data.titles_for(role, cc, org))
     name: str | None = None
     side = cc or org or ""
@@ -422,6 +440,7 @@ class _MeetingConfig:
     modes: tuple[MeetingMode, ...]
     pool: _Sides
     unnamed: bool
+    include_hard: bool = False
 
 
 def _draw_topics(draw: st.DrawFn) -> tuple[Topic, ...]:
@@ -463,7 +482,6 @@ def _draw_meeting(
     state: _ArticleState,
     dates: st.SearchStrategy[MeetingDate | None],
 ) -> Meeting:
-    data = render.templates()
     available = len(cfg.pool.sides())
     high = min(cfg.max_participants, available)
     assume(high >= cfg.min_participants)
@@ -491,7 +509,7 @@ def _draw_meeting(
     place = _draw_place(draw, people) if mode is MeetingMode.IN_PERSON else None
     occasion = None
     if mode is MeetingMode.IN_PERSON and draw(st.integers(0, 3)) == 0:
-        term, org = _pick(draw, data.occasions)
+        term, org = _pick(draw, _occasion_entries(cfg.include_hard))
         occasion = Occasion(term, render.organization(org) if org else None)
     return Meeting(
         participants=tuple(people),
@@ -511,6 +529,7 @@ def _meeting_config(
     roles: Iterable[Role | str] | None,
     organizations: Iterable[str] | None,
     unnamed: bool,
+    include_hard: bool = False,
 ) -> _MeetingConfig:
     low = _check_int(min_participants, "min_participants", 2, _MAX_PARTICIPANTS)
     high = _check_int(max_participants, "max_participants", 2, _MAX_PARTICIPANTS)
@@ -529,7 +548,14 @@ def _meeting_config(
             f"organizations={organizations!r} and roles={roles!r} allow "
             f"{len(pool.sides())}"
         )
-    return _MeetingConfig(low, high, tuple(mode_list), pool, _check_bool(unnamed, "unnamed"))
+    return _MeetingConfig(
+        low,
+        high,
+        tuple(mode_list),
+        pool,
+        _check_bool(unnamed, "unnamed"),
+        _check_bool(include_hard, "include_hard"),
+    )
 
 
 def _default_dates() -> st.SearchStrategy[MeetingDate | None]:
@@ -550,6 +576,7 @@ def meetings(
     roles: Iterable[Role | str] | None = None,
     organizations: Iterable[str] | None = None,
     unnamed: bool = False,
+    include_hard: bool = False,
 ) -> st.SearchStrategy[Meeting]:
     """
     Meetings between officials of different sides, as the guidelines define them: participants
@@ -562,9 +589,17 @@ def meetings(
             different side.
         modes: draw only these modes.
         countries, roles, organizations, unnamed: as for :func:`officials`.
+        include_hard: also draw occasions whose names expose a known parser gap.
     """
     cfg = _meeting_config(
-        min_participants, max_participants, modes, countries, roles, organizations, unnamed
+        min_participants,
+        max_participants,
+        modes,
+        countries,
+        roles,
+        organizations,
+        unnamed,
+        include_hard,
     )
 
     @st.composite
@@ -674,7 +709,7 @@ def _draw_article(draw: st.DrawFn, cfg: _ArticleConfig) -> render.RenderedArticl
     found: list[Meeting] = []
     if cfg.meetings is None:
         state = _ArticleState()
-        mcfg = _default_meeting_config()
+        mcfg = _default_meeting_config(cfg.include_hard)
         for date in _related_dates(draw, n):
             found.append(_draw_meeting(draw, mcfg, state, st.just(date)))
         found = _series(draw, found)
@@ -705,13 +740,15 @@ def _draw_article(draw: st.DrawFn, cfg: _ArticleConfig) -> render.RenderedArticl
     return render.render(plan)
 
 
-_DEFAULT_MEETING_CONFIG: list[_MeetingConfig] = []
+_DEFAULT_MEETING_CONFIG: dict[bool, _MeetingConfig] = {}
 
 
-def _default_meeting_config() -> _MeetingConfig:
-    if not _DEFAULT_MEETING_CONFIG:
-        _DEFAULT_MEETING_CONFIG.append(_meeting_config(2, 4, None, None, None, None, True))
-    return _DEFAULT_MEETING_CONFIG[0]
+def _default_meeting_config(include_hard: bool) -> _MeetingConfig:
+    if include_hard not in _DEFAULT_MEETING_CONFIG:
+        _DEFAULT_MEETING_CONFIG[include_hard] = _meeting_config(
+            2, 4, None, None, None, None, True, include_hard
+        )
+    return _DEFAULT_MEETING_CONFIG[include_hard]
 
 
 def rendered_articles(

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from diplomodel.compiled import PlaceRef
-from diplomodel.dates import CALENDAR_WORDS, Resolved, resolve
+from diplomodel.dates import CALENDAR_WORDS, DateMention, Resolved, resolve
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, Trigger
 from diplomodel.grammar import grammar_words
@@ -74,6 +74,21 @@ def _char_range(art: Article, sentence: int) -> tuple[int, int]:
     return art.tokens[s].start, art.tokens[e - 1].end
 
 
+def _first_resolvable(art: Article, sentence: int) -> tuple[DateMention, Resolved] | None:
+    """The first date mention of a sentence that resolves (computed once per sentence)."""
+    key = f"first_date:{sentence}"
+    if key not in art.cache:
+        found = None
+        for mention in art.dates_in(sentence):
+            resolved = resolve(mention, art.reference)
+            if resolved is not None:
+                found = (mention, resolved)
+                break
+        art.cache[key] = found
+    value = art.cache[key]
+    return value if isinstance(value, tuple) else None
+
+
 def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     """
     The date words nearest to the meeting's phrases; for an "also met" meeting, else those of
@@ -86,7 +101,7 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
         anchor = art.tokens[t.hit.start].start
         mentions = art.dates_in(t.sentence)
         # the nearest mention on either side of the phrase (mentions are in text order)
-        at = bisect_left([m.start for m in mentions], anchor)
+        at = bisect_left(art.date_starts_in(t.sentence), anchor)
         for mention in mentions[max(0, at - 1) : at + 1]:
             resolved = resolve(mention, art.reference)
             if resolved is None:
@@ -95,14 +110,13 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
             if best is None or distance < best[0]:
                 best = (distance, FoundDate(resolved, (mention.start, mention.end)))
         if best is None:
-            for mention in mentions:
-                resolved = resolve(mention, art.reference)
-                if resolved is not None:
-                    best = (
-                        abs(mention.start - anchor),
-                        FoundDate(resolved, (mention.start, mention.end)),
-                    )
-                    break
+            first = _first_resolvable(art, t.sentence)
+            if first is not None:
+                mention, resolved = first
+                best = (
+                    abs(mention.start - anchor),
+                    FoundDate(resolved, (mention.start, mention.end)),
+                )
         if best is not None:
             break
     if best is not None:

@@ -128,6 +128,23 @@ class Article:
             cache[sentence] = found
         return cache[sentence]
 
+    def token_starts(self) -> list[int]:
+        """The start offset of every token, for look-ups by character offset (computed once)."""
+        cached = self.cache.get("token_starts")
+        if not isinstance(cached, list):
+            cached = [t.start for t in self.tokens]
+            self.cache["token_starts"] = cached
+        return cached
+
+    def date_starts_in(self, sentence: int) -> list[int]:
+        """The start offsets of :meth:`dates_in`, for nearest-mention look-ups."""
+        key = f"date_starts:{sentence}"
+        cached = self.cache.get(key)
+        if not isinstance(cached, list):
+            cached = [m.start for m in self.dates_in(sentence)]
+            self.cache[key] = cached
+        return cached
+
     def on(self, rule_id: str) -> bool:
         """
         Whether a built-in rule is active in this article's rulebook.

@@ -395,18 +395,29 @@ def _joint_checked(
     """
     Keep a 'joint' phrase ("discussed") only when officials of two sides stand before it in
     its sentence ("A and B discussed"); as a reference it still ties the sentence to a meeting.
+    Triggers and mentions are walked together once, so this is linear in the sentence.
     """
+    if not any(t.hit.entry.signal == Signal.JOINT for t in triggers):
+        return triggers
+    before = sorted((m for m in mentions if m.person >= 0), key=lambda m: m.start)
+    known: set[str] = set()
+    sides: set[str | None] = set()
+    count = 0
+    i = 0
     kept: list[Trigger] = []
-    for t in triggers:
-        if t.hit.entry.signal != Signal.JOINT:
-            kept.append(t)
-            continue
-        s0 = art.sentences[t.sentence][0]
-        sides = {
-            people[m.person].side for m in mentions if s0 <= m.start < t.hit.start and m.person >= 0
-        }
-        subjects = [m for m in mentions if s0 <= m.start < t.hit.start and m.person >= 0]
-        if len({x for x in sides if x}) >= 2 or (len(subjects) >= 2 and len(sides) >= 2):
+    for t in sorted(triggers, key=lambda t: t.hit.start):
+        while i < len(before) and before[i].start < t.hit.start:
+            side = people[before[i].person].side
+            sides.add(side)
+            if side:
+                known.add(side)
+            count += 1
+            i += 1
+        if (
+            t.hit.entry.signal != Signal.JOINT
+            or len(known) >= 2
+            or (count >= 2 and len(sides) >= 2)
+        ):
             kept.append(t)
     return kept
 
@@ -543,6 +554,19 @@ def _separate_frames(
     # "called on X and on Y", "met X and, later, Y": one meeting each
     repeated = _repeated_preposition(art, clause, cue, objects)
     groups = [[p] for p in objects] if len(sides) >= 2 or repeated else [objects]
-    return [
-        Frame([subject, *group], list(triggers), [s], mode, [], follows=current) for group in groups
-    ]
+    if len(groups) == 1:
+        return [Frame([subject, *objects], list(triggers), [s], mode, [], follows=current)]
+    # one meeting per counterpart, each with the phrases that introduce it: the nearest phrase
+    # before its first mention (and the first phrase of the sentence, which states the mode)
+    first_at: dict[int, int] = {}
+    for m in clause:
+        if m.person in objects:
+            first_at.setdefault(m.person, m.start)
+    ordered = sorted(triggers, key=lambda t: t.hit.start)
+    frames = []
+    for group in groups:
+        at = first_at.get(group[0], cue)
+        near = [t for t in ordered if t.hit.start <= at][-1:] or ordered[:1]
+        own = [ordered[0], *(t for t in near if t is not ordered[0])]
+        frames.append(Frame([subject, *group], own, [s], mode, [], follows=current))
+    return frames

@@ -694,6 +694,7 @@ class _Builder:
         n = len(tokens)
         names = self.names
         signals = ("meeting", "joint", "separate")
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
         for hit in [*self.art.phrases, *self.art.separators]:
             if hit.entry.signal not in signals:
                 continue
@@ -708,11 +709,12 @@ class _Builder:
             for run in runs:
                 if run is None or run[1] - run[0] < 2 or run[0] in self.used_names:
                     continue
-                if any(m.start <= run[0] < m.end for m in self.mentions):
+                if run[0] in covered:
                     continue
                 mention = Mention(run[0], run[1], kind="bare")
                 self._set_name(mention, run)
                 self.mentions.append(mention)
+                covered.update(range(mention.start, mention.end))
 
     def appositions(self) -> None:
         """'Borys Lozhkin, who heads the Ukrainian President's administration, ...'."""
