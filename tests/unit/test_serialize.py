@@ -510,68 +510,30 @@ class TestFromDict:
         assert ("participants", "missing") == (info.value.field, info.value.reason)
         assert "Meeting.participants" in str(info.value)
 
-    def test_mode_of_wrong_type(self) -> None:
-        """A non-string mode is refused, naming the field and value."""
+    @pytest.mark.parametrize(
+        ("path", "value", "message"),
+        [
+            (("mode",), 1, "Meeting.mode=1"),
+            (("mode",), "telepathy", "Meeting.mode='telepathy'"),
+            (("participants", 0, "role"), "king", "Official.role='king'"),
+            (("participants", 1, "country"), "ZZ", "Country.alpha2='ZZ'"),
+            (("place", "country"), "QQ", "Country.alpha2='QQ'"),
+            (("date",), "1 December 2022", "Meeting.date='1 December 2022'"),
+            (("date",), "2022-02-30", "Meeting.date='2022-02-30'"),
+        ],
+    )
+    def test_bad_meeting_field(self, path: tuple[Any, ...], value: object, message: str) -> None:
+        """A bad value anywhere in a meeting is refused, naming the class, field and value."""
         data = meeting_dict()
-        data["mode"] = 1
+        target: Any = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
         with pytest.raises(ValidationError) as info:
             from_dict(Meeting, data)
 
-        assert "Meeting.mode=1" in str(info.value)
-
-    def test_unknown_mode(self) -> None:
-        """An unknown mode is refused."""
-        data = meeting_dict()
-        data["mode"] = "telepathy"
-        with pytest.raises(ValidationError) as info:
-            from_dict(Meeting, data)
-
-        assert "Meeting.mode='telepathy'" in str(info.value)
-
-    def test_unknown_role(self) -> None:
-        """An unknown role is refused, naming the field and value."""
-        data = meeting_dict()
-        data["participants"][0]["role"] = "king"
-        with pytest.raises(ValidationError) as info:
-            from_dict(Meeting, data)
-
-        assert "Official.role='king'" in str(info.value)
-
-    def test_unknown_country_code(self) -> None:
-        """An unknown country code is refused, naming the field and value."""
-        data = meeting_dict()
-        data["participants"][1]["country"] = "ZZ"
-        with pytest.raises(ValidationError) as info:
-            from_dict(Meeting, data)
-
-        assert "Country.alpha2='ZZ'" in str(info.value)
-
-    def test_unknown_place_country(self) -> None:
-        """An unknown place country is refused."""
-        data = meeting_dict()
-        data["place"]["country"] = "QQ"
-        with pytest.raises(ValidationError) as info:
-            from_dict(Meeting, data)
-
-        assert "Country.alpha2='QQ'" in str(info.value)
-
-    def test_bad_date_string(self) -> None:
-        """A date that is not an ISO date is refused, naming the field and value."""
-        data = meeting_dict()
-        data["date"] = "1 December 2022"
-        with pytest.raises(ValidationError) as info:
-            from_dict(Meeting, data)
-
-        assert "Meeting.date='1 December 2022'" in str(info.value)
-
-    def test_impossible_date(self) -> None:
-        """An impossible ISO date is refused."""
-        data = meeting_dict()
-        data["date"] = "2022-02-30"
-        with pytest.raises(ValidationError) as info:
-            from_dict(Meeting, data)
-
-        assert "Meeting.date='2022-02-30'" in str(info.value)
+        assert message in str(info.value)
 
     def test_bad_published_date(self) -> None:
         """A result with an unparsable published date is refused."""
