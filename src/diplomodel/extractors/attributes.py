@@ -293,13 +293,19 @@ def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | 
         return None
     k = comma
     while k - 1 >= 0 and (tokens[k - 1].is_capitalized or tokens[k - 1].text == "-"):
+        if tokens[k - 1].key in ("in", "at"):
+            break  # sentence-initial "In Paris-Saclay, France": "In" is not part of the town
         k -= 1
         if comma - k > 4:
             return None
     if k == comma or k == 0 or tokens[k - 1].key not in ("in", "at"):
         return None
-    if any(i in art.country_at for i in range(k, comma)):
-        return None
+    for i in range(k, comma):
+        hit = art.country_at.get(i)
+        # a country's name inside X ("in Kosovo, Serbia") is no town; a capital standing for
+        # its country ("Paris") or part of a compound ("Paris-Saclay") still is
+        if hit is not None and hit.entry.kind == "name" and not _in_compound(art, hit.end):
+            return None
     return (k, comma)
 
 

@@ -1,0 +1,48 @@
+"""Where a meeting happened: towns the gazetteer lacks, named before their country."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplomodel
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In Paris-Saclay, France, Minister of Foreign Affairs Ewa Lindqvist of Sweden met "
+            "French Foreign Minister Paul Arnaud.",
+            ("Paris-Saclay", "FR"),
+        ),
+        (
+            "At Nusa Dua, Indonesia, Foreign Minister Retno Marsudi met Japanese Foreign "
+            "Minister Yoshimasa Hayashi.",
+            ("Nusa Dua", "ID"),
+        ),
+        (
+            "Foreign Minister Retno Marsudi met Japanese Foreign Minister Yoshimasa Hayashi in "
+            "Nusa Dua, Indonesia, on Monday.",
+            ("Nusa Dua", "ID"),
+        ),
+    ],
+)
+def test_town_before_country(text: str, expected: tuple[str, str]) -> None:
+    """'In X, COUNTRY' names the town X, also at the start of a sentence and when X contains
+    a capital's name."""
+    (meeting,) = diplomodel.parse(text).meetings
+
+    assert meeting.place is not None
+    assert meeting.place.country is not None
+    assert expected == (meeting.place.name, meeting.place.country.alpha2)
+
+
+def test_country_after_country_is_no_town() -> None:
+    """'in Kosovo, Serbia'-style pairs of country names do not make a town."""
+    text = (
+        "Foreign Minister Retno Marsudi met Japanese Foreign Minister Yoshimasa Hayashi in "
+        "Brunei, Malaysia and Singapore last week."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+
+    assert meeting.place is None or meeting.place.name is None
