@@ -256,7 +256,12 @@ def find_page_date(text: str, max_lines: int = 10) -> dt.date | None:
         if stripped.lower().startswith("today") or not _PAGE_DATE_LINE.match(stripped):
             continue
         for mention in find_dates(stripped):
-            if mention.year is not None and mention.month is not None and mention.day is not None:
+            if (
+                mention.year is not None
+                and mention.month is not None
+                and mention.day is not None
+                and _valid(mention.year, mention.month, mention.day)
+            ):
                 words = [w for w in re.findall(r"[A-Za-z]{3,}", stripped)]
                 if len(words) <= 8:
                     return dt.date(mention.year, mention.month, mention.day)

@@ -46,3 +46,13 @@ def test_country_after_country_is_no_town() -> None:
     (meeting,) = diplomodel.parse(text).meetings
 
     assert meeting.place is None or meeting.place.name is None
+
+
+def test_country_opening_a_possessive_is_no_place_country() -> None:
+    """In 'In Moscow, Angola's President ...' Angola is a side, not Moscow's country."""
+    text = "In Moscow, Angola's President Arvid Kelran held talks with the President of Armenia."
+    (meeting,) = diplomodel.parse(text).meetings
+
+    assert meeting.place is not None
+    assert meeting.place.country is not None
+    assert (meeting.place.name, meeting.place.country.alpha2) == ("Moscow", "RU")

@@ -286,10 +286,17 @@ def _in_compound(art: Article, end: int) -> bool:
 
 
 def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | None:
-    """The capitalised words X in 'in X, COUNTRY' (X a town, not a known country)."""
+    """
+    The capitalised words X in 'in X, COUNTRY' (X a town, not a known country). Not when
+    COUNTRY opens a possessive ("In Moscow, Angola's President ..."), nor when the gazetteer
+    places X in another country.
+    """
     tokens = art.tokens
     comma = country_start - 1
     if comma < 2 or tokens[comma].text != ",":
+        return None
+    country = art.country_at[country_start]
+    if country.end < len(tokens) and tokens[country.end].kind == "poss":
         return None
     k = comma
     while k - 1 >= 0 and (tokens[k - 1].is_capitalized or tokens[k - 1].text == "-"):
@@ -306,6 +313,9 @@ def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | 
         # its country ("Paris") or part of a compound ("Paris-Saclay") still is
         if hit is not None and hit.entry.kind == "name" and not _in_compound(art, hit.end):
             return None
+    known = art.place_at.get(k)
+    if known is not None and known.end == comma and known.entry.country != country.entry.alpha2:
+        return None
     return (k, comma)
 
 
