@@ -59,6 +59,7 @@ from diplomodel.model import (
 from diplomodel.text import fold, key_of
 
 __all__ = [
+    "MENTION_STYLES",
     "ArticlePlan",
     "Chooser",
     "CountryForms",
@@ -130,6 +131,13 @@ _APPOSITIVE = frozenset(
 _LIST_STYLES = (
     "adjective", "possessive", "title_name_of", "title_name_of_the", "org", "surname",
     "full_name",
+)  # fmt: skip
+
+#: Every mention style a :class:`MentionPlan` may name ("plural" and "pronoun" are written by
+#: the sentence: "the foreign ministers of X and Y, N1 and N2", "He also met ...").
+MENTION_STYLES = (
+    *_COUNTRY_STYLES, *_COUNTERPART_STYLES, *_ORG_STYLES, *_UNNAMED_STYLES, *_LATER_STYLES,
+    "plural", "pronoun",
 )  # fmt: skip
 
 # Date expressions: how a meeting's date is written (see _date_text).
@@ -763,8 +771,6 @@ def _check_official(o: Official, data: TemplateData) -> None:
             f"of {cc or org}"
         )
     if o.name is not None:
-        if org is not None and not o.name.strip():
-            raise UnrenderableError(f"{who}: empty name")  # pragma: no cover
         if not all(name_is_safe(part) for part in o.name.split()):
             raise UnrenderableError(
                 f"name {o.name!r}: every part must be an invented name (see name_is_safe)"
@@ -840,9 +846,6 @@ def check_meetings(meetings: Sequence[Meeting]) -> None:
                         "mention could mean either"
                     )
             tokens_of[tokens] = o.name
-        names_per_side: dict[str, list[str | None]] = {}
-        for o in m.participants:
-            names_per_side.setdefault(o.side, []).append(o.name)
         if len(m.participants) != len({_official_key(o) for o in m.participants}):
             raise UnrenderableError(f"{where}: an official takes part twice")
         if i > 0 and _mergeable(meetings[i - 1], m):
@@ -944,6 +947,8 @@ def _date_options(
 
 def _date_text(expr: str, value: dt.date | None, initial: bool) -> str:
     """The words of a date expression: " on Tuesday" in a sentence, "On Tuesday, " first."""
+    if expr not in _DATE_EXPRS:
+        raise UnrenderableError(f"unknown date expression {expr!r}")
     if expr == "none" or value is None:
         return ""
     month = _MONTHS[value.month - 1]
@@ -1713,6 +1718,8 @@ def _pick(options: Sequence[str], form: int) -> str:
 def _mention(o: Official, plan: MentionPlan) -> _Piece:
     data = templates()
     style = plan.style
+    if style not in MENTION_STYLES:
+        raise UnrenderableError(f"unknown mention style {style!r}")
     name = o.name or ""
     title = o.title or ""
     if style == "surname":

@@ -61,6 +61,7 @@ from diplomodel.model import (
 )
 
 __all__ = [
+    "DrawChooser",
     "article_results",
     "articles",
     "countries",
@@ -613,8 +614,12 @@ def meetings(
 # Articles
 
 
-class _DrawChooser:
-    """A renderer :class:`~diplomodel.render.Chooser` whose choices are Hypothesis draws."""
+class DrawChooser:
+    """
+    A renderer :class:`~diplomodel.render.Chooser` whose choices are Hypothesis draws (so they
+    shrink): ``DrawChooser(data.draw)`` inside a test given ``st.data()``, for instance to vary
+    a rendered plan with :func:`diplomodel.render.reorder_participants`.
+    """
 
     def __init__(self, draw: st.DrawFn) -> None:
         self._draw = draw
@@ -727,7 +732,7 @@ def _draw_article(draw: st.DrawFn, cfg: _ArticleConfig) -> render.RenderedArticl
         render.check_meetings(found)
         plan = render.plan_article(
             found,
-            _DrawChooser(draw),
+            DrawChooser(draw),
             distractors=cfg.distractors,
             include_hard=cfg.include_hard,
             published=cfg.published,
