@@ -217,6 +217,16 @@ def adversarial_inputs(words: list[str], size: int, seed: int) -> dict[str, str]
             " met with ",
         )
         + ".",
+        # Titled officials and "his counterpart" over and over: every counterpart looks for the
+        # titled mention that follows it (this was quadratic once).
+        "repeated counterparts": _fill(
+            size,
+            lambda i: (
+                f"{rng.choice(TITLES)} {rng.choice(NAMES)} met his counterpart, "
+                f"{rng.choice(TITLES)} {rng.choice(NAMES)} of {rng.choice(COUNTRIES)}."
+            ),
+            " ",
+        ),
     }
 
 

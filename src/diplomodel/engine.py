@@ -125,6 +125,7 @@ class Parser:
         builder = _ResultBuilder(art, people)
         builder.frame_count = Counter(p for f in frames for p in set(f.people))
         found: list[tuple[Meeting, list[tuple[int, int]]]] = []
+        seen: set[Meeting] = set()
         for i, frame in enumerate(frames):
             nxt = frames[i + 1].first_sentence if i + 1 < len(frames) else len(art.sentences)
             region = range(frame.first_sentence, max(nxt, frame.first_sentence + 1))
@@ -138,7 +139,8 @@ class Parser:
                 phrases=[art.surface(t.hit.start, t.hit.end) for t in frame.triggers],
                 kept=meeting is not None,
             )
-            if meeting is not None and all(meeting != m for m, _ in found):
+            if meeting is not None and meeting not in seen:
+                seen.add(meeting)
                 sentences = sorted({t.sentence for t in frame.triggers} | set(frame.sentences))
                 found.append((meeting, [_char_range(art, s) for s in sentences]))
         meetings = _apply_rules(art, found)
@@ -165,6 +167,8 @@ class _ResultBuilder:
         self.people = people
         self.sides = {q.side for q in people if q.side}
         self.frame_count: Counter[int] = Counter()  # how many meetings each person is in
+        # a person's mention spans, built once: one person can be in hundreds of meetings
+        self._spans: dict[int, tuple[Person, tuple[Span, ...]]] = {}
 
     def _span(self, start: int, end: int) -> Span:
         return Span.of(self.art.text, start, end)
@@ -172,6 +176,16 @@ class _ResultBuilder:
     def _token_span(self, m: Mention) -> Span:
         tokens = self.art.tokens
         return self._span(tokens[m.start].start, tokens[m.end - 1].end)
+
+    def _mention_spans(self, p: Person) -> tuple[Span, ...]:
+        cached = self._spans.get(id(p))
+        if cached is not None and cached[0] is p:
+            return cached[1]
+        spans = tuple(
+            sorted({self._token_span(m) for m in p.mentions}, key=lambda s: (s.start, s.end))
+        )
+        self._spans[id(p)] = (p, spans)
+        return spans
 
     def _org(self, acronym: str) -> Organization:
         entry = self.art.book.org_by_acronym.get(acronym)
@@ -185,19 +199,19 @@ class _ResultBuilder:
         org = p.org
         if cc is None and org is None:
             return None
+        spans = self._mention_spans(p)
         if p.title and cc:
             # "Foreign Secretary" of Pakistan is a civil servant, not the minister
             local = self.art.book.title_roles.get((key_of(p.title), cc))
             if local is not None:
                 p = _with_role(p, local)
-        spans = sorted({self._token_span(m) for m in p.mentions}, key=lambda s: (s.start, s.end))
         return Official(
             name=p.name,
             role=p.role or role or Role.OFFICIAL,
             title=p.title,
             country=country_from_code(cc) if cc else None,
             org=self._org(org) if org and not cc else None,
-            mentions=tuple(spans),
+            mentions=spans,
         )
 
     def meeting(self, frame: Frame, region: range) -> Meeting | None:

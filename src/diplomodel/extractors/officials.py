@@ -606,6 +606,12 @@ class _Builder:
         """'his (Russian) counterpart (NAME)', 'the Chinese side'."""
         tokens = self.tokens
         n = len(tokens)
+        # titled mentions by start, the earliest-listed first (this loop adds none), so that a
+        # follower is found in constant time however many mentions the article has
+        titled_at: dict[int, tuple[int, Mention]] = {}
+        for index, m in enumerate(self.mentions):
+            if m.kind == "titled":
+                titled_at.setdefault(m.start, (index, m))
         for i, tok in enumerate(tokens):
             if tok.key not in WORDS.counterpart_words and tok.key != "side":
                 continue
@@ -640,10 +646,8 @@ class _Builder:
                     continue
             end = i + 1
             # "his Cameroonian counterpart, Minister of External Relations NAME": one person
-            follower = next(
-                (m for m in self.mentions if m.start in (end, end + 1) and m.kind == "titled"),
-                None,
-            )
+            followers = [titled_at[k] for k in (end, end + 1) if k in titled_at]
+            follower = min(followers, key=lambda f: f[0])[1] if followers else None
             if follower is not None and tok.key != "side":
                 if follower.side is None:
                     follower.country, follower.org = country, org
