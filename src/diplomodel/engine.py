@@ -169,9 +169,16 @@ class _ResultBuilder:
         self.frame_count: Counter[int] = Counter()  # how many meetings each person is in
         # a person's mention spans, built once: one person can be in hundreds of meetings
         self._spans: dict[int, tuple[Person, tuple[Span, ...]]] = {}
+        # one person is built into an Official once per meeting and once for the article
+        self._officials: dict[tuple[int, str | None, Role | None], Official | None] = {}
+        self._span_cache: dict[tuple[int, int], Span] = {}
 
     def _span(self, start: int, end: int) -> Span:
-        return Span.of(self.art.text, start, end)
+        key = (start, end)
+        span = self._span_cache.get(key)
+        if span is None:
+            span = self._span_cache[key] = Span.of(self.art.text, start, end)
+        return span
 
     def _token_span(self, m: Mention) -> Span:
         tokens = self.art.tokens
@@ -195,6 +202,13 @@ class _ResultBuilder:
         self, p: Person, *, country: str | None = None, role: Role | None = None
     ) -> Official | None:
         """The model object for a person (None when no side is known)."""
+        key = (id(p), country, role)
+        if key in self._officials:
+            return self._officials[key]
+        made = self._officials[key] = self._make_official(p, country, role)
+        return made
+
+    def _make_official(self, p: Person, country: str | None, role: Role | None) -> Official | None:
         cc = p.country or country
         org = p.org
         if cc is None and org is None:

@@ -97,7 +97,7 @@ def tokenize(text: str) -> list[Token]:
     """
     tokens: list[Token] = []
     append = tokens.append
-    keys = _KEYS
+    known = _KEYS
     new = tuple.__new__
     find = text.find
     last_end = 0
@@ -106,29 +106,30 @@ def tokenize(text: str) -> list[Token]:
     for surface in _TOKEN_TEXTS.findall(text):
         start = find(surface, last_end)
         end = start + len(surface)
-        if surface[0].isalnum():
-            kind = "abbr" if surface[-1] == "." else "word"
-        else:
-            kind = "poss" if len(surface) > 1 else "punct"
-        key = keys.get(surface)
-        if key is None:
-            key = _new_key(surface, kind)
+        info = known.get(surface)
+        if info is None:
+            info = _learn(surface)
         if start != last_end:
             gap = text[last_end:start]
-            newline = "\n" in gap or "\r" in gap or "\u2028" in gap
+            newline = gap != " " and ("\n" in gap or "\r" in gap or "\u2028" in gap)
         else:
             gap, newline = "", False
-        append(new(Token, (start, end, surface, key, gap, kind, newline)))
+        append(new(Token, (start, end, surface, info[0], gap, info[1], newline)))
         last_end = end
     return tokens
 
 
-# Token text -> key. Bounded so that a corpus of endless distinct words cannot grow it forever.
-_KEYS: dict[str, str] = {}
+# Token text -> (key, kind). Bounded so that a corpus of endless distinct words cannot grow it
+# forever.
+_KEYS: dict[str, tuple[str, str]] = {}
 _KEYS_MAX = 200_000
 
 
-def _new_key(surface: str, kind: str) -> str:
+def _learn(surface: str) -> tuple[str, str]:
+    if surface[0].isalnum():
+        kind = "abbr" if surface[-1] == "." else "word"
+    else:
+        kind = "poss" if len(surface) > 1 else "punct"
     if surface.isascii():
         key = surface.lower()
         if kind == "abbr":
@@ -137,8 +138,8 @@ def _new_key(surface: str, kind: str) -> str:
         key = fold(surface).replace(".", "") if kind == "abbr" else fold(surface)
     if len(_KEYS) >= _KEYS_MAX:
         _KEYS.clear()
-    _KEYS[surface] = key
-    return key
+    info = _KEYS[surface] = (key, kind)
+    return info
 
 
 def phrase_key(tokens: list[Token] | tuple[Token, ...]) -> str:
@@ -148,6 +149,7 @@ def phrase_key(tokens: list[Token] | tuple[Token, ...]) -> str:
     return " ".join(t.key for t in tokens if t.text != "-")
 
 
+@lru_cache(maxsize=65536)
 def key_of(phrase: str) -> str:
     """
     The key of a phrase written in a lexicon ("Secretary-General" -> "secretary general").
