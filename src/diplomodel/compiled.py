@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from diplomodel.countries import country_index
+from diplomodel.grammar import grammar_words
 from diplomodel.matcher import CASE_ANY, CASE_CAPITALIZED, CASE_UPPER, PhraseTable, case_rule_of
 from diplomodel.model import Role
 from diplomodel.rules import (
@@ -49,6 +50,8 @@ class CompiledRulebook(NamedTuple):
     first_name_countries: frozenset[str]
     us_states: frozenset[str]
     unresolvable: frozenset[str]  # keys of names that denote several countries ("Dominican")
+    # keys that never belong to a personal name: honorifics, grammar words, unresolvable names
+    never_names: frozenset[str]
     title_roles: dict[tuple[str, str], Role]  # (title key, country) -> role
     # known office holders by the identifying parts of their names (grammar.name_tokens)
     officials: dict[frozenset[str], tuple[KnownOfficial, ...]]
@@ -156,6 +159,8 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         "blocker": [(key_of(s), s, CASE_CAPITALIZED) for s in rulebook.unresolvable_names],
     }
     officials = _official_index(rulebook)
+    unresolvable = frozenset(key_of(s) for s in rulebook.unresolvable_names)
+    words = grammar_words()
     return CompiledRulebook(
         rulebook=rulebook,
         lexicon=PhraseTable.from_keys(
@@ -169,7 +174,8 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
         first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),
         us_states=frozenset(key_of(s) for s in rulebook.us_state_names),
-        unresolvable=frozenset(key_of(s) for s in rulebook.unresolvable_names),
+        unresolvable=unresolvable,
+        never_names=words.honorifics | words.not_name_words | unresolvable,
         title_roles={
             (key_of(r.term), country): r.role
             for r in rulebook.title_roles

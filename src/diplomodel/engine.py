@@ -172,6 +172,7 @@ class _ResultBuilder:
         # one person is built into an Official once per meeting and once for the article
         self._officials: dict[tuple[int, str | None, Role | None], Official | None] = {}
         self._span_cache: dict[tuple[int, int], Span] = {}
+        self._by_sentence: dict[int, list[tuple[int, int, int]]] | None = None
 
     def _span(self, start: int, end: int) -> Span:
         key = (start, end)
@@ -193,6 +194,17 @@ class _ResultBuilder:
         )
         self._spans[id(p)] = (p, spans)
         return spans
+
+    def _mentions_by_sentence(self) -> dict[int, list[tuple[int, int, int]]]:
+        # sentence -> (id of the person, start token, end token) of every mention, so that a
+        # meeting looks only at its own sentences, not at every mention of its participants
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for p in self.people:
+                for m in p.mentions:
+                    entry = (id(p), m.start, m.end)
+                    self._by_sentence.setdefault(self.art.sentence_of(m.start), []).append(entry)
+        return self._by_sentence
 
     def _org(self, acronym: str) -> Organization:
         entry = self.art.book.org_by_acronym.get(acronym)
@@ -312,11 +324,13 @@ class _ResultBuilder:
             )
         # organisations named as a participant's side or in the occasion are not topics
         sentences = set(region) | set(frame.sentences)
+        by_sentence = self._mentions_by_sentence()
+        ids = {id(p) for p in people}
         exclude = [
-            (m.start, m.end)
-            for p in people
-            for m in p.mentions
-            if art.sentence_of(m.start) in sentences
+            (start, end)
+            for s in sentences
+            for owner, start, end in by_sentence.get(s, ())
+            if owner in ids
         ]
         if occ is not None:
             exclude.append(_token_range(art, occ.span))

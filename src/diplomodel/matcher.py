@@ -10,6 +10,7 @@ independent of the number of phrases (a regex alternation of thousands of names 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Generic, NamedTuple, TypeVar
 
 from diplomodel.text import Token, key_of
@@ -106,12 +107,13 @@ class PhraseTable(Generic[T]):
         "secretary general". A phrase never spans a line break.
         """
         hits: list[Hit[T]] = []
+        append = hits.append
+        new = tuple.__new__
         prefixes = self._prefixes
         entries = self._entries
         n = len(tokens)
         for i in range(n):
-            first = tokens[i]
-            key = first.key
+            key = tokens[i].key
             if key not in prefixes:
                 continue
             j = i + 1
@@ -119,8 +121,8 @@ class PhraseTable(Generic[T]):
                 found = entries.get(key)
                 if found:
                     for entry, rule in found:
-                        if _case_ok(tokens, i, j, rule):
-                            hits.append(Hit(i, j, entry))
+                        if rule == CASE_ANY or _case_ok(tokens, i, j, rule):
+                            append(new(Hit, (i, j, entry)))
                 # extend across a joining hyphen without adding it to the key
                 k = j
                 if k < n and tokens[k].text == "-" and not tokens[k].gap:
@@ -138,6 +140,11 @@ def longest_first(hits: Iterable[Hit[T]]) -> list[Hit[T]]:
     """
     Non-overlapping hits: longest first, then leftmost (the documented tie-break), in text order.
     """
+    hits = list(hits)
+    # Most hits overlap nothing: then they already are the answer, in text order.
+    by_start = sorted(hits, key=lambda h: h.start)
+    if all(a.end <= b.start for a, b in pairwise(by_start)):
+        return by_start
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
     taken: list[Hit[T]] = []
     used: set[int] = set()

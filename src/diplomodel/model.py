@@ -151,6 +151,11 @@ class Span:
     text: str
 
     def __attrs_post_init__(self) -> None:
+        start, end, text = self.start, self.end, self.text
+        # the common, valid case in one test: parsing builds tens of spans per article
+        valid_types = type(start) is int and type(end) is int and type(text) is str
+        if valid_types and 0 <= start < end and len(text) == end - start:
+            return
         owner = "Span"
         for name in ("start", "end"):
             value = getattr(self, name)
@@ -267,7 +272,9 @@ class Topic:
         _nonempty_text("Topic", "label", self.label)
 
 
-@attrs.frozen
+# The hash is cached because one official (with all its mention spans) is hashed once per
+# meeting it takes part in, and an article can hold hundreds of meetings among the same people.
+@attrs.frozen(cache_hash=True)
 class Official:
     """
     A person acting for a country or an international organisation.

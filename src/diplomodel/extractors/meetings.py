@@ -238,6 +238,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
     """
     by_sentence, separate = triggers_by_sentence(art)
     frames: list[Frame] = []
+    index = _FrameIndex(frames)
     current: Frame | None = None
     pending: tuple[int, list[int], MeetingMode | None] | None = None
     by_sentence_mentions: dict[int, list[Mention]] = {}
@@ -273,11 +274,20 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             if made:
                 for frame in made:
                     # a "separate" meeting of people already met is the same meeting told again
-                    same = next((f for f in frames if set(f.people) == set(frame.people)), None)
+                    same = next(
+                        (
+                            f
+                            for f in index.holding(frame.people, latest_first=False)
+                            if set(f.people) == set(frame.people)
+                        ),
+                        None,
+                    )
                     if same is not None:
                         _merge_into(same, frame)
+                        index.update(same)
                     else:
                         frames.append(frame)
+                        index.update(frame)
                     current = same or frame
                 continue
         speaker = _first_person_speaker(art, s, triggers, people, protagonist)
@@ -305,12 +315,14 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 # "Political consultations were held in Baku": the meeting's people
                 current = Frame(list(order), list(triggers) + preamble, [s], mode, plural)
                 frames.append(current)
+                index.update(current)
                 continue
             if current is not None and companion:
                 # "Prasert was accompanied by Thai Foreign Minister NAME": one more participant
                 for p in order:
                     if p not in current.people:
                         current.people.append(p)
+                index.update(current)
         if not enough:
             if current is None and not all(t.reference for t in triggers):
                 # "X held a series of meetings on the sidelines of ...": context for what follows
@@ -352,22 +364,61 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         earlier = next(
             (
                 f
-                for f in reversed(frames)
-                if f is not current
-                and set(candidate.people) <= set(f.people)
-                and _mergeable(art, f, candidate, people)
+                for f in index.holding(candidate.people, latest_first=True)
+                if f is not current and _mergeable(art, f, candidate, people)
             ),
             None,
         )
         if earlier is not None:
             _merge_into(earlier, candidate)
+            index.update(earlier)
             continue
         if current is not None and _mergeable(art, current, candidate, people):
             _merge_into(current, candidate)
+            index.update(current)
             continue
         frames.append(candidate)
+        index.update(candidate)
         current = candidate
     return frames
+
+
+class _FrameIndex:
+    """
+    Person -> the frames that hold them, so that finding an earlier frame of the same people
+    costs the length of one person's list, not of every frame (an article can report hundreds
+    of meetings). Call :meth:`update` whenever a frame is added or gains people.
+    """
+
+    def __init__(self, frames: list[Frame]) -> None:
+        self._frames = frames
+        self._by_person: dict[int, list[Frame]] = {}
+        self._indexed: dict[int, set[int]] = {}  # id(frame) -> people already indexed
+        self._position: dict[int, int] = {}  # id(frame) -> its place in the frame list
+
+    def update(self, frame: Frame) -> None:
+        key = id(frame)
+        if key not in self._position:
+            self._position[key] = len(self._position)
+        done = self._indexed.setdefault(key, set())
+        for p in frame.people:
+            if p not in done:
+                done.add(p)
+                self._by_person.setdefault(p, []).append(frame)
+
+    def holding(self, people: list[int], *, latest_first: bool) -> list[Frame]:
+        """The frames that hold every one of ``people``, in list order or latest first."""
+        if not people:
+            found = list(self._frames)
+        else:
+            lists = [self._by_person.get(p, []) for p in people]
+            shortest = min(lists, key=len)
+            wanted = set(people)
+            found = [f for f in shortest if wanted.issubset(f.people)]
+            found.sort(key=lambda f: self._position[id(f)])
+        if latest_first:
+            found.reverse()
+        return found
 
 
 def _repeated_preposition(

@@ -151,19 +151,15 @@ class _Names:
 
     def _compute_ok(self) -> list[bool]:
         # Whether each token may be part of a personal name, computed once per article.
-        words = WORDS
         blocked = self.blocked
-        unresolvable = self.art.book.unresolvable
-        ok = []
-        for i, tok in enumerate(self.art.tokens):
-            key = tok.key
-            if key in words.honorifics or i in blocked or key in words.not_name_words:
-                ok.append(False)
-            elif key in unresolvable:
-                ok.append(False)  # "Dominican", "Congolese": adjectives, never names
-            else:
-                ok.append(tok.kind == "word" and tok.text[:1].isupper())
-        return ok
+        never = self.art.book.never_names  # "Dominican", "Congolese" are adjectives, not names
+        return [
+            tok.kind == "word"
+            and tok.key not in never
+            and tok.text[:1].isupper()
+            and i not in blocked
+            for i, tok in enumerate(self.art.tokens)
+        ]
 
     def _scan(self) -> None:
         tokens = self.art.tokens
