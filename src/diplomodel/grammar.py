@@ -8,7 +8,7 @@ matters, this file's data says *which* words they are. Loaded once, on first use
 from __future__ import annotations
 
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
@@ -69,6 +69,7 @@ def grammar_words() -> GrammarWords:
     return GrammarWords(**values)
 
 
+@lru_cache(maxsize=65536)
 def name_tokens(name: str) -> frozenset[str]:
     """
     The folded parts of a personal name that identify it, without particles and initials:
