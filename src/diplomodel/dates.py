@@ -45,9 +45,11 @@ _ORD = r"(?:st|nd|rd|th)?"
 # Every quantifier is bounded, so matching is linear in the text length.
 _M1 = _MONTH.replace("month", "m1")
 _M2 = _MONTH.replace("month", "m2")
-_SP = r"[ \t]{1,3}"
+# spaces, tabs and the no-break spaces of web pages ("1\u00a0December\u00a02022")
+_BLANK = r"[ \t\u00a0\u202f]"
+_SP = _BLANK + "{1,3}"
 _REL = "|".join(
-    w.replace(" ", r"[ \t]")
+    w.replace(" ", _BLANK)
     for w in (
         "today", "yesterday", "tonight", "this morning", "this afternoon", "this evening",
         "earlier today", "last week", "earlier this week", "this week", "earlier this month",
@@ -61,7 +63,7 @@ _DATE = re.compile(
   | \b{_M2}\.?{_SP}(?P<d2>\d{{1,2}}){_ORD}\b(?:,?{_SP}(?P<y2>\d{{4}})\b)?
   | \b(?:on{_SP})?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
   | \b(?P<rel>{_REL})\b
-  | \bon[ \t]the[ \t](?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b
+  | \bon{_BLANK}the{_BLANK}(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b
     """,
     re.VERBOSE | re.IGNORECASE,
 )

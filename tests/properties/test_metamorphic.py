@@ -17,9 +17,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-import pytest
 from _support import assert_invariants, assert_reports, guidelines
-from hypothesis import Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import diplomodel
@@ -99,12 +98,6 @@ def test_crlf_line_ends_read_like_lf(article: RenderedArticle) -> None:
     _same_guidelines(article, article.text.replace("\n", "\r\n"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known parser gap: a non-breaking space ends a name ('Arvid\\xa0Kelmoran' -> "
-    "'Arvid') and hides a date ('1\\xa0December\\xa02022'); see docs/testing.md",
-)
-@settings(phases=[Phase.explicit, Phase.reuse, Phase.generate])  # expected to fail: no shrinking
 @given(dst.rendered_articles(), st.data())
 def test_non_breaking_spaces_read_like_spaces(article: RenderedArticle, data: Any) -> None:
     """Non-breaking spaces, wherever they stand, read as spaces."""

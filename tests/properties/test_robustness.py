@@ -95,7 +95,7 @@ ARTICLE = (
     "in Lodz. The two sides discussed trade and energy cooperation.\n\n"
 )
 LARGE = {
-    # 300 kB: time grows faster than the size beyond that (docs/testing.md, "Performance").
+    # 300 kB keeps the suite quick; the time is linear in the size (docs/testing.md).
     "repeated-article-300kB": ARTICLE * (300_000 // len(ARTICLE)),
     "one-line-without-spaces": "Kelmoran" * 50_000,
     "combining-marks": "a" + "\u0301" * 100_000,

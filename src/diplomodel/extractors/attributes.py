@@ -535,6 +535,7 @@ def meeting_topics(
     found: dict[str, list[tuple[int, int]]] = {}
     multilateral = MULTILATERAL in art.book.topic_labels and art.on("topics.org_multilateral")
     excluded = {i for lo, hi in exclude for i in range(lo, hi)}
+    seen: set[tuple[str, tuple[int, int]]] = set()
     for s in sorted(sentences):
         hits = list(art.topics_in.get(s, ()))
         if multilateral:
@@ -547,6 +548,7 @@ def meeting_topics(
             if start in excluded:
                 continue
             span = (art.tokens[start].start, art.tokens[end - 1].end)
-            if span not in found.get(code, []):
+            if (code, span) not in seen:
+                seen.add((code, span))
                 found.setdefault(code, []).append(span)
     return found

@@ -53,6 +53,17 @@ class Frame:
     mode: MeetingMode | None = None
     plural_roles: list[Mention] = field(default_factory=list)
     follows: Frame | None = None  # the meeting an "also met" frame continues from
+    # the sentences as a set, so that merging stays linear when one meeting is retold
+    # thousands of times; kept up to date by add_sentence and _merge_into
+    _sentence_set: set[int] = field(default_factory=set, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_set = set(self.sentences)
+
+    def add_sentence(self, sentence: int) -> None:
+        """Record one more sentence of this meeting's report."""
+        self.sentences.append(sentence)
+        self._sentence_set.add(sentence)
 
     @property
     def first_sentence(self) -> int:
@@ -334,7 +345,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 continue
             if current is not None:
                 current.triggers.extend(triggers)
-                current.sentences.append(s)
+                current.add_sentence(s)
                 if current.mode is None:
                     current.mode = mode
                 current.plural_roles.extend(plural)
@@ -566,7 +577,9 @@ def _merge_into(a: Frame, b: Frame) -> None:
         if p not in a.people:
             a.people.append(p)
     a.triggers.extend(b.triggers)
-    a.sentences.extend(s for s in b.sentences if s not in a.sentences)
+    for s in b.sentences:
+        if s not in a._sentence_set:
+            a.add_sentence(s)
     a.plural_roles.extend(b.plural_roles)
     if a.mode is None:
         a.mode = b.mode

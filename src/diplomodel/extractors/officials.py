@@ -109,6 +109,10 @@ def _is_name_token(tok: Token) -> bool:
     return tok.key not in WORDS.not_name_words
 
 
+# What may separate the parts of one name: nothing, a space, or a no-break space.
+_NAME_GAPS = frozenset({"", " ", "\u00a0", "\u202f"})
+
+
 class _Names:
     """
     Person-name runs: capitalised tokens with particles, hyphens and initials, in one sentence.
@@ -188,7 +192,7 @@ class _Names:
                     ):  # fmt: skip
                         j += 3
                         continue
-                    if self._ok(j) and tok.gap in (" ", ""):
+                    if self._ok(j) and tok.gap in _NAME_GAPS:
                         j += 1
                         continue
                     # hyphenated parts: "Jean-Yves", "Al-Sudani", "Min-seok"
@@ -238,7 +242,8 @@ class _Names:
 
 
 def _clean_name(art: Article, start: int, end: int) -> str:
-    return art.surface(start, end)
+    # "Arvid\u00a0Kelmoran" is the name "Arvid Kelmoran"
+    return " ".join(art.surface(start, end).split())
 
 
 class _Builder:
