@@ -1132,9 +1132,7 @@ def _order_ok(
     """
     Whether participants can be written in this order: an official named only by office is
     never written where a reader could take it as the office of the next name ("the Greek
-    Ambassador and SCO Secretary-General X", "X, the Vice President of Spain"); an
-    organisation's official is not written after a country's official in a coordination or a
-    list unless ``include_hard`` (the parser gives it that country: a known gap).
+    Ambassador and SCO Secretary-General X", "X, the Vice President of Spain").
     """
     plural = [m.participants[k] for k, c in zip(order, contexts, strict=True) if c == "plural"]
     if plural and not _plural_ok(plural):
@@ -1145,8 +1143,6 @@ def _order_ok(
             include_hard and context == "after_place"
         )
         if o.name is None and not unnamed_ok:
-            return False
-        if o.org is not None and not include_hard and context in ("coord_second", "list"):
             return False
     return True
 

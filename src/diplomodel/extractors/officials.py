@@ -850,7 +850,14 @@ def _share_coordinated_sides(art: Article, mentions: list[Mention]) -> None:
         k = m.end
         if k + 1 < len(tokens) and tokens[k].key == "and":
             other = by_start.get(k + 1)
-            if other is not None and other.side is None and other.name is not None:
+            if (
+                other is not None
+                and other.side is None
+                and other.name is not None
+                # "... and ASEAN Secretary-General Y": the office names its own side
+                and other.implied_country is None
+                and other.implied_org is None
+            ):
                 other.country, other.org = m.country, m.org
 
 
