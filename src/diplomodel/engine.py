@@ -161,6 +161,11 @@ class Parser:
         )
 
 
+# Roles that only a country's leader holds: the same title at an organisation's head
+# ("President" of the Commission) is the organisation's leader.
+_LEADS_A_STATE = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT})
+
+
 class _ResultBuilder:
     def __init__(self, art: Article, people: list[Person]) -> None:
         self.art = art
@@ -231,9 +236,12 @@ class _ResultBuilder:
             local = self.art.book.title_roles.get((key_of(p.title), cc))
             if local is not None:
                 p = _with_role(p, local)
+        final_role = p.role or role or Role.OFFICIAL
+        if not cc and final_role in _LEADS_A_STATE:
+            final_role = Role.ORG_LEADER  # "President NAME of the European Commission"
         return Official(
             name=p.name,
-            role=p.role or role or Role.OFFICIAL,
+            role=final_role,
             title=p.title,
             country=country_from_code(cc) if cc else None,
             org=self._org(org) if org and not cc else None,

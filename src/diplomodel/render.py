@@ -1147,41 +1147,6 @@ def _order_ok(
     return True
 
 
-# Mention styles that, at some places in a sentence, expose a known parser gap; left out of the
-# default mix (include_hard=True keeps them). See docs/testing.md, "Known parser gaps".
-_STYLE_GAPS: dict[str, frozenset[str]] = {
-    # "NAME, the Turkish Foreign Minister, and Romania's Foreign Minister X met": no meeting.
-    "coord_first": frozenset({"name_the_adjective", "name_the_org"}),
-    # "In Lodz, the Foreign Minister of Turkey, NAME, met ...": "Lodz" is read as the name.
-    "after_place": frozenset({"the_title_of"}),
-    # "Prime Minister NAME of the United States", "his counterpart from the United States,
-    # NAME": the side is not read (a host or another official's country is used instead).
-    "anywhere": frozenset({"title_name_of_the", "counterpart_from_the"}),
-}
-
-
-# Adjectives the parser may read as a US state before some offices ("Georgian National Security
-# Adviser" -> US): a gap for officials and legislators.
-_STATE_ADJECTIVES = frozenset({"Georgian"})
-_ADJECTIVE_STYLES = frozenset(
-    {"adjective", "name_the_adjective", "counterpart", "counterpart_comma", "unnamed_adjective"}
-)
-
-
-def _official_gap(o: Official, style: str) -> bool:
-    """Whether writing ``o`` in ``style`` exposes a known parser gap (whatever its place)."""
-    if o.country is None or style not in _ADJECTIVE_STYLES:
-        return False
-    if o.role not in (Role.OFFICIAL, Role.LEGISLATOR):
-        return False
-    forms = templates().countries[o.country.alpha2]
-    return any(a in _STATE_ADJECTIVES for a in forms.adjectives)
-
-
-def _style_gap(style: str, context: str) -> bool:
-    return style in _STYLE_GAPS.get(context, frozenset()) | _STYLE_GAPS["anywhere"]
-
-
 def _orders(t: Template, m: Meeting, include_hard: bool) -> list[tuple[int, ...]]:
     """Every order in which the template can write the meeting's participants."""
     n = len(m.participants)
@@ -1486,10 +1451,6 @@ def _plan_meeting(
         )  # fmt: skip
         if template.kind in ("also", "separately") and pos == 0:
             styles = [s for s in styles if s not in _APPOSITIVE]
-        if not include_hard:
-            styles = [
-                s for s in styles if not (_style_gap(s, contexts[pos]) or _official_gap(o, s))
-            ]
         style = chooser.choice(f"{label}.p{pos}.style", styles)
         mentions.append(
             MentionPlan(
@@ -1530,37 +1491,7 @@ def _plan_meeting(
         followups=tuple(followups),
         pronoun=chooser.choice(f"{label}.pronoun", ("He", "She")),
     )
-    if not include_hard and _has_known_gap(plan):
-        # Write the date or the place another way, if there is one.
-        fixes = [
-            attrs.evolve(plan, date_expr=d, place_expr=p)
-            for d in date_options
-            for p in place_options
-        ]
-        fixes = [f for f in fixes if not _has_known_gap(f)]
-        if not fixes:
-            raise UnrenderableError(
-                f"meeting {index + 1}: every wording exposes a known parser gap "
-                "(include_hard=True allows it)"
-            )
-        plan = chooser.choice(f"{label}.gap_free", fixes)
     return plan
-
-
-def _has_known_gap(plan: MeetingPlan) -> bool:
-    """
-    A known parser gap of a whole sentence: "talks in" followed by a city whose name has a
-    lower-case word ("for talks in Rio de Janeiro" adds a participant "Rio de Janeiro").
-    """
-    m = plan.meeting
-    text = templates().template(plan.template).text
-    return (
-        "talks{place}" in text
-        and plan.place_expr == "city"
-        and m.place is not None
-        and m.place.name is not None
-        and any(w.islower() for w in m.place.name.split())
-    )
 
 
 def _sentence_fits(t: Template, m: Meeting) -> bool:
@@ -1587,7 +1518,7 @@ def _new_official(
     name = _new_name(chooser, used, label)
     forms = data.countries[cc]
     styles = ["title_name_of"] if forms.names else []
-    if forms.adjectives and not any(a in _STATE_ADJECTIVES for a in forms.adjectives):
+    if forms.adjectives:
         styles.append("adjective")
     if forms.possessives:
         styles.append("possessive")
@@ -2007,7 +1938,7 @@ def vary_country_forms(plan: ArticlePlan, chooser: Chooser) -> ArticlePlan:
                 forms = data.countries[o.country.alpha2]
                 swaps = [s for s, ok in (("adjective", forms.adjectives),
                                          ("possessive", forms.possessives))
-                         if ok and (s == style or not _official_gap(o, s))]  # fmt: skip
+                         if ok]  # fmt: skip
                 style = chooser.choice(f"m{i}.p{pos}.swap_style", swaps)
             form = chooser.integer(f"m{i}.p{pos}.swap_form", 0, 3)
             mentions.append(attrs.evolve(mention, style=style, form=form))
@@ -2052,10 +1983,6 @@ def reorder_participants(
             )  # fmt: skip
             if template.kind in ("also", "separately") and pos == 0:
                 styles = [s for s in styles if s not in _APPOSITIVE]
-            if not include_hard:
-                styles = [
-                    s for s in styles if not (_style_gap(s, contexts[pos]) or _official_gap(o, s))
-                ]
             style = old[k].style
             if style not in styles:
                 style = chooser.choice(f"m{i}.p{pos}.restyle", styles)

@@ -6,8 +6,9 @@ topics) and nothing from its distractors.
 The comparison is strict on every guideline field; it goes through the project's evaluator
 (``diplomodel.evaluation.evaluate``) and through a direct comparison of the guideline values.
 Parser gaps that the renderer can expose are kept out of the default template mix
-(``include_hard=False``) and pinned by the strict xfail tests at the bottom, one per gap, so a
-fix shows up as an XPASS that fails the suite until its mark is removed.
+(``include_hard=False``) and pinned by strict xfail tests, one per gap, so a fix shows up as an
+XPASS that fails the suite until its mark is removed. No gap is open now; the articles of the
+gaps closed so far are ordinary tests at the bottom.
 """
 
 from __future__ import annotations
@@ -151,53 +152,26 @@ def test_several_meetings_round_trip(article: RenderedArticle) -> None:
 
 
 # ----------------------------------------------------------------------------------------------
-# Known parser gaps: what the hard templates (include_hard=True) expose, one minimal article
-# each. Strict xfails: a parser fix makes the test pass, which fails the suite until the mark
-# is removed (and the template can join the default mix; see docs/testing.md).
+# Parser gaps the hard templates (include_hard=True) once exposed, one minimal article each.
+# A new gap goes into a GAPS list with a strict xfail, so that its fix fails the suite until
+# the mark is removed and the article moves here (see docs/testing.md).
 
-GAPS = [
+CLOSED_GAPS = [
     pytest.param(
-        "Aylé Varnenov, the Turkish Foreign Minister, and Romania's Foreign Affairs Minister "
-        "Orrik Renrutik met in Bucharest on 3 March 2024.",
+        "Kelmoran and Velindor meet in Prague\n\nRabat, 15 November 2016 (MAP): Moroccan "
+        "President Arvid Kelmoran met with Czech President Sevrin Velindor on the margins of "
+        "the G20 summit in Prague.",
         [
             meeting(
-                official("Aylé Varnenov", "TR", FM, "Foreign Minister"),
-                official("Orrik Renrutik", "RO", FM, "Foreign Affairs Minister"),
-                date="2024-03-03",
-                place=("Bucharest", "RO"),
+                official("Arvid Kelmoran", "MA", "head_of_state", "President"),
+                official("Sevrin Velindor", "CZ", "head_of_state", "President"),
+                date="2016-11-15",
+                place=("Prague", "CZ"),
+                occasion=("G20 summit", "G20"),
             )
         ],
         None,
-        id="name-the-title-apposition-then-and-loses-the-meeting",
-    ),
-    pytest.param(
-        "In Lodz, the Foreign Minister of Turkey, Sevrin Velindor, held talks with Azerbaijani "
-        "Foreign Minister Arvid Kelmoran on 1 December 2022.",
-        [
-            meeting(
-                official("Sevrin Velindor", "TR", FM, "Foreign Minister"),
-                official("Arvid Kelmoran", "AZ", FM, "Foreign Minister"),
-                date="2022-12-01",
-                place=("Lodz", "PL"),
-            )
-        ],
-        None,
-        id="place-first-then-the-title-of-reads-the-city-as-a-name",
-    ),
-    pytest.param(
-        "Lodz, 1 December 2022 (TDI): Turkish Foreign Minister Arvid Kelmoran met with "
-        "Azerbaijani Foreign Minister Sevrin Velindor. Turkish President Armas Keldor met "
-        "Turkish Defence Minister Arven Tevkin in Ankara on Tuesday.",
-        [
-            meeting(
-                official("Arvid Kelmoran", "TR", FM, "Foreign Minister"),
-                official("Sevrin Velindor", "AZ", FM, "Foreign Minister"),
-                date="2022-12-01",
-                place=("Lodz", "PL"),
-            )
-        ],
-        None,
-        id="same-country-meeting-replaces-place-and-date",
+        id="headline-city-then-dateline-hides-the-meeting-city",
     ),
     pytest.param(
         "Lodz, 1 December 2022 (TDI): Turkish Foreign Minister Arvid Kelmoran met with "
@@ -216,76 +190,47 @@ GAPS = [
         id="postponed-meeting-replaces-the-date",
     ),
     pytest.param(
-        "Turkish Foreign Minister Arvid Kelmoran held a bilateral meeting with Azerbaijani "
-        "Foreign Minister Sevrin Velindor in Baku on 3 March 2024.",
+        "Lodz, 1 December 2022 (TDI): Turkish Foreign Minister Arvid Kelmoran met with "
+        "Azerbaijani Foreign Minister Sevrin Velindor. Turkish President Armas Keldor met "
+        "Turkish Defence Minister Arven Tevkin in Ankara on Tuesday.",
         [
             meeting(
                 official("Arvid Kelmoran", "TR", FM, "Foreign Minister"),
                 official("Sevrin Velindor", "AZ", FM, "Foreign Minister"),
+                date="2022-12-01",
+                place=("Lodz", "PL"),
+            )
+        ],
+        None,
+        id="same-country-meeting-replaces-place-and-date",
+    ),
+    pytest.param(
+        "In Lodz, the Foreign Minister of Turkey, Sevrin Velindor, held talks with Azerbaijani "
+        "Foreign Minister Arvid Kelmoran on 1 December 2022.",
+        [
+            meeting(
+                official("Sevrin Velindor", "TR", FM, "Foreign Minister"),
+                official("Arvid Kelmoran", "AZ", FM, "Foreign Minister"),
+                date="2022-12-01",
+                place=("Lodz", "PL"),
+            )
+        ],
+        None,
+        id="place-first-then-the-title-of-reads-the-city-as-a-name",
+    ),
+    pytest.param(
+        "Aylé Varnenov, the Turkish Foreign Minister, and Romania's Foreign Affairs Minister "
+        "Orrik Renrutik met in Bucharest on 3 March 2024.",
+        [
+            meeting(
+                official("Aylé Varnenov", "TR", FM, "Foreign Minister"),
+                official("Orrik Renrutik", "RO", FM, "Foreign Affairs Minister"),
                 date="2024-03-03",
-                place=("Baku", "AZ"),
+                place=("Bucharest", "RO"),
             )
         ],
         None,
-        id="bilateral-meeting-phrase-is-read-as-a-topic",
-    ),
-    pytest.param(
-        "Prime Minister Sevrin Velindor of the United States held talks with Turkish President "
-        "Arvid Kelmoran in Accra on 3 March 2024.",
-        [
-            meeting(
-                official("Sevrin Velindor", "US", "head_of_government", "Prime Minister"),
-                official("Arvid Kelmoran", "TR", "head_of_state", "President"),
-                date="2024-03-03",
-                place=("Accra", "GH"),
-            )
-        ],
-        None,
-        id="title-name-of-the-country-side-not-read",
-    ),
-    pytest.param(
-        "Georgian National Security Adviser Arvid Kelran held a phone call with ASEAN "
-        "Secretary-General Armas Keldor on 3 March 2024.",
-        [
-            meeting(
-                official("Arvid Kelran", "GE", "official", "National Security Adviser"),
-                official("Armas Keldor", "ASEAN", "org_leader", "ASEAN Secretary-General"),
-                date="2024-03-03",
-                mode="phone",
-            )
-        ],
-        None,
-        id="georgian-official-read-as-us-state",
-    ),
-    pytest.param(
-        "Turkish President Arvid Kelmoran hosted Greek President Sevrin Velindor for talks in "
-        "Rio de Janeiro on 21 July 2024.",
-        [
-            meeting(
-                official("Arvid Kelmoran", "TR", "head_of_state", "President"),
-                official("Sevrin Velindor", "GR", "head_of_state", "President"),
-                date="2024-07-21",
-                place=("Rio de Janeiro", "BR"),
-            )
-        ],
-        None,
-        id="talks-in-city-with-particle-adds-a-participant",
-    ),
-    pytest.param(
-        "Kelmoran and Velindor meet in Prague\n\nRabat, 15 November 2016 (MAP): Moroccan "
-        "President Arvid Kelmoran met with Czech President Sevrin Velindor on the margins of "
-        "the G20 summit in Prague.",
-        [
-            meeting(
-                official("Arvid Kelmoran", "MA", "head_of_state", "President"),
-                official("Sevrin Velindor", "CZ", "head_of_state", "President"),
-                date="2016-11-15",
-                place=("Prague", "CZ"),
-                occasion=("G20 summit", "G20"),
-            )
-        ],
-        None,
-        id="headline-city-then-dateline-hides-the-meeting-city",
+        id="name-the-title-apposition-then-and-loses-the-meeting",
     ),
     pytest.param(
         "Turkish Foreign Minister Arvid Kelmoran met Azerbaijani Foreign Minister Sevrin "
@@ -303,18 +248,62 @@ GAPS = [
         None,
         id="curly-apostrophe-ends-an-occasion-name",
     ),
-]
-
-
-@pytest.mark.parametrize(("text", "expected", "published"), GAPS)
-@pytest.mark.xfail(strict=True, reason="known parser gap (docs/testing.md)")
-def test_known_parser_gap(text: str, expected: list[Meeting], published: None) -> None:
-    """Each known gap, as its smallest article: fails until the parser handles it."""
-    assert_reports(text, expected, published)
-
-
-# Gaps that were closed: each stays as an ordinary test.
-CLOSED_GAPS = [
+    pytest.param(
+        "Turkish President Arvid Kelmoran hosted Greek President Sevrin Velindor for talks in "
+        "Rio de Janeiro on 21 July 2024.",
+        [
+            meeting(
+                official("Arvid Kelmoran", "TR", "head_of_state", "President"),
+                official("Sevrin Velindor", "GR", "head_of_state", "President"),
+                date="2024-07-21",
+                place=("Rio de Janeiro", "BR"),
+            )
+        ],
+        None,
+        id="talks-in-city-with-particle-adds-a-participant",
+    ),
+    pytest.param(
+        "Georgian National Security Adviser Arvid Kelran held a phone call with ASEAN "
+        "Secretary-General Armas Keldor on 3 March 2024.",
+        [
+            meeting(
+                official("Arvid Kelran", "GE", "official", "National Security Adviser"),
+                official("Armas Keldor", "ASEAN", "org_leader", "ASEAN Secretary-General"),
+                date="2024-03-03",
+                mode="phone",
+            )
+        ],
+        None,
+        id="georgian-official-read-as-us-state",
+    ),
+    pytest.param(
+        "Prime Minister Sevrin Velindor of the United States held talks with Turkish President "
+        "Arvid Kelmoran in Accra on 3 March 2024.",
+        [
+            meeting(
+                official("Sevrin Velindor", "US", "head_of_government", "Prime Minister"),
+                official("Arvid Kelmoran", "TR", "head_of_state", "President"),
+                date="2024-03-03",
+                place=("Accra", "GH"),
+            )
+        ],
+        None,
+        id="title-name-of-the-country-side-not-read",
+    ),
+    pytest.param(
+        "Turkish Foreign Minister Arvid Kelmoran held a bilateral meeting with Azerbaijani "
+        "Foreign Minister Sevrin Velindor in Baku on 3 March 2024.",
+        [
+            meeting(
+                official("Arvid Kelmoran", "TR", FM, "Foreign Minister"),
+                official("Sevrin Velindor", "AZ", FM, "Foreign Minister"),
+                date="2024-03-03",
+                place=("Baku", "AZ"),
+            )
+        ],
+        None,
+        id="bilateral-meeting-phrase-is-read-as-a-topic",
+    ),
     pytest.param(
         "Turkish Foreign Minister Arvid Kelmoran met with Armenian President Sevran Corquist "
         "and ASEAN Secretary-General Arlan Talquist on 3 March 2024.",

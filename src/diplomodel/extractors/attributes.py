@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 WORDS = grammar_words()
+# Apostrophes as typed and as typeset: "Leaders' Meeting", "Leaders’ Meeting"
+_APOSTROPHES = frozenset({"'", "\u2019", "\u02bc"})
+_NAME_JOINERS = _APOSTROPHES | {"-"}  # punctuation inside an event's name
 
 
 class FoundDate(NamedTuple):
@@ -136,6 +139,8 @@ def _place_preceded(art: Article, start: int) -> bool:
     k = start - 1
     steps = 0
     while k >= 0 and steps < 5:
+        if tokens[k + 1].newline_before:
+            return False  # a headline's "meet in Prague" does not reach the dateline's city
         tok = tokens[k]
         if tok.key in WORDS.place_prepositions_meeting:
             return not (k > 0 and tokens[k - 1].key in WORDS.mentioned_place_nouns)
@@ -407,7 +412,7 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             k = end
             last_good = k
             continue
-        if tok.kind == "punct" and tok.text not in ("-", "'"):
+        if tok.kind == "punct" and tok.text not in _NAME_JOINERS:
             break
         if tok.newline_before:
             break
@@ -416,7 +421,7 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
         if (
             tok.text[:1].isupper()
             or tok.text[:1].isdigit()
-            or tok.text in ("-", "'")
+            or tok.text in _NAME_JOINERS
             or tok.kind == "poss"
         ):
             if tok.text[:1].isupper():
@@ -433,7 +438,7 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             # "the ASEAN foreign ministers' meetings": lower-case words up to a head noun
             j = k
             while j < min(s_end, k + 4) and tokens[j].key not in WORDS.occasion_lower_heads:
-                if tokens[j].kind == "punct" and tokens[j].text != "'":
+                if tokens[j].kind == "punct" and tokens[j].text not in _APOSTROPHES:
                     break
                 j += 1
             if j < s_end and tokens[j].key in WORDS.occasion_lower_heads:

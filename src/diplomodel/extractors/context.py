@@ -103,8 +103,9 @@ class Article:
         self.places = [p for p in self.places if (p.start, p.end) not in demonyms]
         self.countries = [c for c in self.countries if not _covered(c, places, orgs)]
         self.orgs = [o for o in self.orgs if not _covered(o, titles)]
-        # "Security" in "Organization for Security and Co-operation in Europe" is not a topic.
-        names = (_owners(self.orgs), titles, _owners(self.events))
+        # "Security" in "Organization for Security and Co-operation in Europe" is not a topic,
+        # nor "bilateral" in "held a bilateral meeting" (the meeting's format).
+        names = (_owners(self.orgs), titles, _owners(self.events), _owners(self.phrases))
         self.topics = [t for t in self.topics if not _covered(t, *names, strictly=False)]
 
     def country_counts(self) -> dict[str, int]:

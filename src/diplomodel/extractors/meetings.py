@@ -335,6 +335,15 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                         current.people.append(p)
                 index.update(current)
         if not enough:
+            if (
+                current is not None
+                and len(order) >= 2
+                and all(side(p) for p in order)
+                and not set(order) & set(current.people)
+            ):
+                # "Turkish President A met Turkish Defence Minister B in Ankara": other people
+                # of one side met; neither part of the meeting before nor one to report
+                continue
             if current is None and not all(t.reference for t in triggers):
                 # "X held a series of meetings on the sidelines of ...": context for what follows
                 preamble.extend(Trigger(t.hit, t.sentence, True) for t in triggers)

@@ -456,6 +456,8 @@ class _Builder:
                 j += 1
             if j == k or not portfolio:
                 break
+            if j < n and (tokens[j].kind == "poss" or j in art.title_at):
+                break  # ", and Romania's Foreign Minister": another official's side
             end = j
         return end
 
@@ -477,7 +479,10 @@ class _Builder:
             self._set_name(mention, run)
             after = run[1]
             if mention.side is None and after + 1 < n and tokens[after].key == "of":
-                side = self._side_at(after + 1)
+                k = after + 1
+                if k + 1 < n and tokens[k].key == "the":
+                    k += 1  # "of the United States", "of the European Commission"
+                side = self._side_at(k)
                 if side is not None:
                     mention.country, mention.org = side[1], side[2]
                     mention.end = side[0]
@@ -495,7 +500,7 @@ class _Builder:
                 break
         if p > 1 and tokens[p - 1].text == ",":
             run = names.run_ending_at(p - 1)
-            if run is not None:
+            if run is not None and not self._place_after_preposition(run):
                 self._set_name(mention, run)
                 return
         # 3. "The Foreign Affairs Minister of Azerbaijan, Jeyhun Bayramov met ..."
@@ -520,6 +525,13 @@ class _Builder:
             run = names.run_at(start)
             if run is not None and (definite or run[1] - run[0] >= 2):
                 self._set_name(mention, run)
+
+    def _place_after_preposition(self, run: tuple[int, int]) -> bool:
+        """'In Lodz, the Foreign Minister of Turkey, NAME': the run is a place, not a name."""
+        place = self.art.place_at.get(run[0])
+        if place is None or place.end != run[1] or run[0] == 0:
+            return False
+        return self.tokens[run[0] - 1].key in WORDS.place_prepositions
 
     def _sentence_start(self, i: int) -> bool:
         s = self.art.sentence_of(i)
@@ -627,7 +639,10 @@ class _Builder:
                     left, country, org = side
             # "his counterpart from Guinea-Bissau, NAME"
             if country is None and org is None and i + 2 < n and tokens[i + 1].key == "from":
-                side = self._side_at(i + 2)
+                k = i + 2
+                if k + 1 < n and tokens[k].key == "the":
+                    k += 1  # "his counterpart from the United States, NAME"
+                side = self._side_at(k)
                 if side is not None:
                     country, org = side[1], side[2]
                     i_end = side[0]
@@ -716,6 +731,9 @@ class _Builder:
                     continue
                 if run[0] in covered:
                     continue
+                place = self.art.place_at.get(run[0])
+                if place is not None and place.end == run[1]:
+                    continue  # "for talks in Rio de Janeiro": a city, not a person
                 mention = Mention(run[0], run[1], kind="bare")
                 self._set_name(mention, run)
                 self.mentions.append(mention)
