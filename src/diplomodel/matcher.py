@@ -44,12 +44,7 @@ class Hit(NamedTuple, Generic[T]):
     entry: T
 
 
-def _case_ok(tokens: list[Token], start: int, end: int, rule: int) -> bool:
-    if rule == CASE_ANY:
-        return True
-    if rule == CASE_CAPITALIZED:
-        first = tokens[start]
-        return first.kind == "abbr" or first.text[:1].isupper() or first.text[:1].isdigit()
+def _all_upper(tokens: list[Token], start: int, end: int) -> bool:
     return all(t.text.isupper() for t in tokens[start:end] if t.is_word)
 
 
@@ -121,7 +116,15 @@ class PhraseTable(Generic[T]):
                 found = entries.get(key)
                 if found:
                     for entry, rule in found:
-                        if rule == CASE_ANY or _case_ok(tokens, i, j, rule):
+                        # the case rules, inline: this loop runs for every token
+                        if rule == CASE_ANY:
+                            append(new(Hit, (i, j, entry)))
+                        elif rule == CASE_CAPITALIZED:
+                            first = tokens[i]
+                            initial = first.text[:1]
+                            if first.kind == "abbr" or initial.isupper() or initial.isdigit():
+                                append(new(Hit, (i, j, entry)))
+                        elif _all_upper(tokens, i, j):  # CASE_UPPER
                             append(new(Hit, (i, j, entry)))
                 # extend across a joining hyphen without adding it to the key
                 k = j
@@ -141,10 +144,10 @@ def longest_first(hits: Iterable[Hit[T]]) -> list[Hit[T]]:
     Non-overlapping hits: longest first, then leftmost (the documented tie-break), in text order.
     """
     hits = list(hits)
-    # Most hits overlap nothing: then they already are the answer, in text order.
-    by_start = sorted(hits, key=lambda h: h.start)
-    if all(a.end <= b.start for a, b in pairwise(by_start)):
-        return by_start
+    # Most hits overlap nothing and come in text order (as find_all returns them): then they
+    # already are the answer. Each ending before the next starts proves both.
+    if all(a.end <= b.start for a, b in pairwise(hits)):
+        return hits
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
     taken: list[Hit[T]] = []
     used: set[int] = set()
