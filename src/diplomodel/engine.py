@@ -124,6 +124,7 @@ class Parser:
         frames = find_frames(art, mentions, people)
         builder = _ResultBuilder(art, people)
         builder.frame_count = Counter(p for f in frames for p in set(f.people))
+        builder.counterpart_roles = _counterpart_roles(art, frames, people)
         found: list[tuple[Meeting, list[tuple[int, int]]]] = []
         seen: set[Meeting] = set()
         for i, frame in enumerate(frames):
@@ -172,6 +173,7 @@ class _ResultBuilder:
         self.people = people
         self.sides = {q.side for q in people if q.side}
         self.frame_count: Counter[int] = Counter()  # how many meetings each person is in
+        self.counterpart_roles: dict[int, Role] = {}  # see _counterpart_roles
         # a person's mention spans, built once: one person can be in hundreds of meetings
         self._spans: dict[int, tuple[Person, tuple[Span, ...]]] = {}
         # one person is built into an Official once per meeting and once for the article
@@ -306,7 +308,11 @@ class _ResultBuilder:
                     rule="officials.host_country_fallback or officials.dominant_country_fallback",
                 )
             # a counterpart holds the other's office; "the ministers" is the vaguer hint
-            role = None if p.role else (shared_role or plural_role)
+            role = (
+                None
+                if p.role
+                else (self.counterpart_roles.get(p.index) or shared_role or plural_role)
+            )
             official = self.official(p, country=fallback_cc, role=role)
             if official is not None and official not in officials:
                 officials.append(official)
@@ -482,6 +488,33 @@ def _token_range(art: Article, span: tuple[int, int]) -> tuple[int, int]:
     first = bisect_left(starts, span[0])
     last = bisect_left(starts, span[1])
     return (first, last) if last > first else (0, 0)
+
+
+def _counterpart_roles(art: Article, frames: list[Frame], people: list[Person]) -> dict[int, Role]:
+    """
+    Person -> the office of the one they are called the counterpart of, from the first meeting
+    that says so: "X spoke with his counterpart from Ghana, Y" makes Y a minister like X in
+    every later meeting too, not the holder of whatever office Y's next interlocutor holds.
+    """
+    found: dict[int, Role] = {}
+    for frame in frames:
+        roles = {r for r in (people[p].role for p in frame.people) if r is not None}
+        if len(roles) != 1:
+            continue
+        role = roles.pop()
+        sentences = set(frame.sentences) | {t.sentence for t in frame.triggers}
+        for p in frame.people:
+            person = people[p]
+            if (
+                person.role is None
+                and p not in found
+                and any(
+                    m.kind == "counterpart" and art.sentence_of(m.start) in sentences
+                    for m in person.mentions
+                )
+            ):
+                found[p] = role
+    return found
 
 
 def _dominant_country(art: Article, exclude: set[str]) -> str | None:

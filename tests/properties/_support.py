@@ -167,7 +167,7 @@ def assert_invariants(text: str, result: ArticleResult) -> None:
             assert o.name == o.name.strip() and o.name, o
 
 
-def official(name: str | None, side: str, role: str, title: str) -> diplomodel.Official:
+def official(name: str | None, side: str, role: str, title: str | None) -> diplomodel.Official:
     """An official of a country (two-letter side) or an organisation (longer side)."""
     from diplomodel.countries import country_from_code
     from diplomodel.render import organization

@@ -115,6 +115,27 @@ PHONE_WITHOUT_REFERENCE = (
     ],
 )
 
+# Found with 1,500 examples: a counterpart's office carries over to their later meetings.
+COUNTERPART_LATER = (
+    "Accra, 1 January 2015 (TDI): Trade Minister Armas Kellin of Armenia spoke by phone with his "
+    "counterpart from Ghana, Arvid Kelran.\n\nKelran spoke by phone with ASEAN "
+    "Secretary-General Arlan Kelevic on 3 January 2015.",
+    [
+        meeting(
+            official("Armas Kellin", "AM", "minister", "Trade Minister"),
+            official("Arvid Kelran", "GH", "minister", None),
+            date="2015-01-01",
+            mode="phone",
+        ),
+        meeting(
+            official("Arvid Kelran", "GH", "minister", None),
+            official("Arlan Kelevic", "ASEAN", "org_leader", "ASEAN Secretary-General"),
+            date="2015-01-03",
+            mode="phone",
+        ),
+    ],
+)
+
 
 @given(dst.rendered_articles())
 def test_rendered_articles_round_trip(article: RenderedArticle) -> None:
@@ -129,6 +150,7 @@ def test_rendered_articles_round_trip(article: RenderedArticle) -> None:
 @example(ALSO_MET)
 @example(ONLY_DISTRACTORS)
 @example(PHONE_WITHOUT_REFERENCE)
+@example(COUNTERPART_LATER)
 @given(dst.articles())
 def test_articles_round_trip(pair: tuple[str, list[Meeting]]) -> None:
     """The public (text, expected) pairs round-trip, parsed with published=None."""
