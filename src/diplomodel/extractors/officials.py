@@ -150,9 +150,6 @@ class _Names:
         self._scan()
         self.run_start = {stop: start for start, stop in self.run_end.items()}
 
-    def _ok(self, i: int) -> bool:
-        return self.ok[i]
-
     def _compute_ok(self) -> list[bool]:
         # Whether each token may be part of a personal name, computed once per article.
         blocked = self.blocked
@@ -167,17 +164,18 @@ class _Names:
 
     def _scan(self) -> None:
         tokens = self.art.tokens
+        ok = self.ok.__getitem__
         n = len(tokens)
         for s, e in self.art.sentences:
             i = s
             while i < e:
-                if not self._ok(i):
+                if not ok(i):
                     i += 1
                     continue
                 j = i + 1
                 if len(tokens[i].text) == 1 and j < e and tokens[j].text == "." and j + 1 < e:
                     # "S. Jaishankar": an initial opens the name
-                    if not self._ok(j + 1) or tokens[j + 1].newline_before:
+                    if not ok(j + 1) or tokens[j + 1].newline_before:
                         i += 1
                         continue
                     j += 2
@@ -188,11 +186,11 @@ class _Names:
                     # initials: "Antony J. Blinken", "Michael R. Pompeo"
                     if (
                         tok.kind == "word" and len(tok.text) == 1 and tok.text.isupper()
-                        and j + 2 < n and tokens[j + 1].text == "." and self._ok(j + 2)
+                        and j + 2 < n and tokens[j + 1].text == "." and ok(j + 2)
                     ):  # fmt: skip
                         j += 3
                         continue
-                    if self._ok(j) and tok.gap in _NAME_GAPS:
+                    if ok(j) and tok.gap in _NAME_GAPS:
                         j += 1
                         continue
                     # hyphenated parts: "Jean-Yves", "Al-Sudani", "Min-seok"
@@ -217,7 +215,7 @@ class _Names:
                         k += 1
                     if k > j and k + 1 < e and tokens[k].text == "-" and not tokens[k].gap:
                         k += 1  # "al-Sisi", "el-Sisi"
-                    if k > j and k < e and self._ok(k) and not tokens[k].newline_before:
+                    if k > j and k < e and ok(k) and not tokens[k].newline_before:
                         j = k + 1
                         continue
                     break
