@@ -109,6 +109,9 @@ def _is_name_token(tok: Token) -> bool:
     return tok.key not in WORDS.not_name_words
 
 
+# Roles of a country's leaders: "President of the Supreme Federal Court" heads something else.
+_LEADS_A_STATE = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.VICE_PRESIDENT})
+
 # What may separate the parts of one name: nothing, a space, or a no-break space.
 _NAME_GAPS = frozenset({"", " ", "\u00a0", "\u202f"})
 
@@ -330,15 +333,22 @@ class _Builder:
                 # "President of the Supreme Federal Court": heads an institution, not a country
                 k = j + 1
                 words: list[str] = []
+                run_end = self.names.run_end
                 while k < min(n, j + 9) and (
                     tokens[k].is_capitalized or tokens[k].key in ("the", "of", "and", "for")
                 ):
+                    if words and run_end.get(k, k) - k >= 2:
+                        break  # "Minister of National Development Planning Suharso Monoarfa"
                     words.append(tokens[k].key)
                     k += 1
                 if words and tokens[k - 1].is_capitalized and not tokens[k - 1].newline_before:
                     end = k
                     chamber = WORDS.chamber_words & set(words)
-                    role = Role.PARLIAMENT_SPEAKER if chamber else Role.OFFICIAL
+                    if chamber:
+                        role = Role.PARLIAMENT_SPEAKER
+                    elif role in _LEADS_A_STATE:
+                        role = Role.OFFICIAL  # a court's or an agency's president
+                    # "Minister of National Development Planning" stays a minister
             envoy_target = None
             if Role.ENVOY in (entry.role, role) and j < n and tokens[j].key == "for":
                 # "Special Envoy for Sudan": the country is the envoy's brief, not its side
@@ -447,6 +457,8 @@ class _Builder:
             portfolio = False
             while j < n and j - k < 8 and not tokens[j].newline_before and j not in art.title_at:
                 tok = tokens[j]
+                if j > k and self.names.run_end.get(j, j) - j >= 2:
+                    break  # "and Climate Change Marina Silva": the name follows the office
                 if tok.is_capitalized:
                     portfolio = portfolio or tok.key in WORDS.not_name_words or j in art.country_at
                 elif tok.key not in ("and", "&") or j + 1 >= n or not tokens[j + 1].is_capitalized:
