@@ -45,6 +45,7 @@ class GrammarWords(NamedTuple):
     visit_words: frozenset[str]
     occasion_connectors: frozenset[str]
     occasion_lower_heads: frozenset[str]
+    plural_meeting_subjects: frozenset[str]
 
 
 @cache

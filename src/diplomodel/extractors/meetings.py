@@ -250,6 +250,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
     by_sentence, separate = triggers_by_sentence(art)
     frames: list[Frame] = []
     index = _FrameIndex(frames)
+    split: tuple[int, list[Frame]] | None = None  # the frames one sentence split into, by sentence
     current: Frame | None = None
     pending: tuple[int, list[int], MeetingMode | None] | None = None
     by_sentence_mentions: dict[int, list[Mention]] = {}
@@ -283,6 +284,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             # the last cue opens the new meeting ("Besides his meeting with X, he also met Y")
             made = _separate_frames(art, clause, order, sep[-1], people, current, triggers, s, mode)
             if made:
+                group: list[Frame] = []
                 for frame in made:
                     # a "separate" meeting of people already met is the same meeting told again
                     same = next(
@@ -300,6 +302,8 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                         frames.append(frame)
                         index.update(frame)
                     current = same or frame
+                    group.append(current)
+                split = (s, group)
                 continue
         speaker = _first_person_speaker(art, s, triggers, people, protagonist)
         if speaker is not None and speaker not in order:
@@ -353,11 +357,15 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 # "He last visited the Gulf in July, when he held talks in Riyadh": history
                 continue
             if current is not None:
-                current.triggers.extend(triggers)
-                current.add_sentence(s)
-                if current.mode is None:
-                    current.mode = mode
-                current.plural_roles.extend(plural)
+                told = [current]
+                if split is not None and split[0] == s - 1 and _plural_subject(art, s):
+                    told = split[1]  # "... one with A and one with B. Both took place in X."
+                for frame in told:
+                    frame.triggers.extend(triggers)
+                    frame.add_sentence(s)
+                    if frame.mode is None:
+                        frame.mode = mode
+                    frame.plural_roles.extend(plural)
             elif order:
                 pending = (s, order, mode)
             continue
@@ -536,6 +544,14 @@ def _protagonist(people: list[Person]) -> int | None:
     if best is None or len(best.mentions) < 3:
         return None
     return best.index
+
+
+def _plural_subject(art: Article, sentence: int) -> bool:
+    """Whether a sentence opens with 'Both', 'The two meetings' and the like."""
+    s, e = art.sentences[sentence]
+    keys = [t.key for t in art.tokens[s : min(e, s + 3)]]
+    subjects = WORDS.plural_meeting_subjects
+    return any(" ".join(keys[:k]) in subjects for k in range(1, len(keys) + 1))
 
 
 def _pronoun_subject(art: Article, sentence: int, triggers: list[Trigger]) -> bool:
