@@ -17,6 +17,7 @@ from typing import NamedTuple
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from diplomodel.model import DateBasis, DatePrecision
+from diplomodel.text import COMBINING_MARKS
 
 __all__ = [
     "CALENDAR_WORDS",
@@ -48,6 +49,7 @@ _M2 = _MONTH.replace("month", "m2")
 # spaces, tabs and the no-break spaces of web pages ("1\u00a0December\u00a02022")
 _BLANK = r"[ \t\u00a0\u202f]"
 _SP = _BLANK + "{1,3}"
+_YEARS = (1900, 2100)  # the years a date may have; a year outside them is not a date here
 _REL = "|".join(
     w.replace(" ", _BLANK)
     for w in (
@@ -126,7 +128,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             month = _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
             year_text = g["y1"] or g["y2"]
             year = int(year_text) if year_text else None
-            if 1 <= day <= 31 and (year is None or 1900 <= year <= 2100):
+            if 1 <= day <= 31 and (year is None or _YEARS[0] <= year <= _YEARS[1]):
                 found.append(DateMention(m.start(), m.end(), year, month, day))
         elif g["wd"]:
             if not g["wd"][0].isupper():
@@ -151,8 +153,16 @@ def resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None:
     """
     The date a mention denotes, given the article's reference date (dateline or published).
 
-    Returns None when it cannot be determined (no reference and no year, an impossible date).
+    Returns None when it cannot be determined (no reference and no year, an impossible date,
+    a date outside the years 1900 to 2100 that the parser reads).
     """
+    found = _resolve(mention, reference)
+    if found is not None and not _YEARS[0] <= found.value.year <= _YEARS[1]:
+        return None  # "Nov. 9" published on 1 January 1900 would be 1899
+    return found
+
+
+def _resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None:
     day_p, month_p = DatePrecision.DAY, DatePrecision.MONTH
     if mention.month is not None and mention.day is not None:
         year = mention.year
@@ -229,9 +239,9 @@ class DatelineInfo(NamedTuple):
 # The dateline's end: a colon, a dash, or "--" after the city/date/agency part.
 _DATELINE_SEP = re.compile(r"\s?(?::|--|\u2013|\u2014|-(?=\s))\s?")
 _PARENS = re.compile(r"\([^()\n]{0,80}\)")
-_CITY = re.compile(
-    r"[A-Z][A-Za-z\u00C0-\u024F'.]{1,30}(?:[ -][A-Z][A-Za-z\u00C0-\u024F'.]{1,30}){0,3}"
-)
+# letters with their combining marks, so that "Brasi\u0301lia" (NFD) reads like "Brasília"
+_CITY_PART = rf"[A-Za-z\u00C0-\u024F'.{COMBINING_MARKS}]{{1,30}}"
+_CITY = re.compile(rf"[A-Z]{_CITY_PART}(?:[ -][A-Z]{_CITY_PART}){{0,3}}")
 _NOISE_LINE = re.compile(
     r"^\s*(?:photo|image|video|also read|read more|read also|today|updated|published|posted|source|file|caption)\b",  # noqa: E501
     re.IGNORECASE,

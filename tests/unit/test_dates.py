@@ -283,6 +283,16 @@ class TestResolve:
         """'on the 10th' after the reference's day is in the month before."""
         assert dt.date(2024, 11, 10) == resolve(only("on the 10th"), FRIDAY).value
 
+    def test_year_before_1900_is_not_resolved(self) -> None:
+        """A year-less date or weekday that would fall before 1900 resolves to nothing."""
+        reference = dt.date(1900, 1, 1)
+
+        assert (None, None, dt.date(1900, 1, 1)) == (
+            resolve(only("Nov. 9"), reference),
+            resolve(only("on Sunday"), reference),  # 1 January 1900 was a Monday
+            resolve(only("today"), reference).value,
+        )
+
     def test_resolved_month_precision_has_day_one(self) -> None:
         """Every month-precision result has day 1."""
         words = ["last week", "earlier this month", "last month"]
@@ -327,6 +337,16 @@ class TestFindDateline:
         info = find_dateline(text)
 
         assert (None, "Nov. 9") == (info.date, text[info.date_start : info.date_end])
+
+    def test_decomposed_city(self) -> None:
+        """A city written with combining marks (NFD) is read whole."""
+        text = "Brasi\u0301lia, 1 January 2015 (TDI): Talks."
+        info = find_dateline(text, is_place=places("Brasi\u0301lia"))
+
+        assert ("Brasi\u0301lia", dt.date(2015, 1, 1)) == (
+            text[info.city_start : info.city_end],
+            info.date,
+        )
 
     def test_dateline_year_rolls_back(self) -> None:
         """A dateline 'Dec. 30' published on 2 January is in the previous year."""

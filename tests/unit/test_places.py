@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 import diplomodel
@@ -56,3 +58,17 @@ def test_country_opening_a_possessive_is_no_place_country() -> None:
     assert meeting.place is not None
     assert meeting.place.country is not None
     assert (meeting.place.name, meeting.place.country.alpha2) == ("Moscow", "RU")
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_capitals_dateline_city_is_title_cased_in_either_normal_form(form: str) -> None:
+    """'SÃO PAULO, ...' gives the place 'São Paulo', also when the text is decomposed."""
+    text = unicodedata.normalize(
+        form,
+        "SÃO PAULO, 3 May 2024 (AFP): Turkish Foreign Minister Arvid Kelran met the President "
+        "of Armenia.",
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+
+    assert meeting.place is not None
+    assert unicodedata.normalize("NFC", meeting.place.name or "") == "São Paulo"

@@ -9,6 +9,7 @@ situation in Gaza") is not the meeting's place; the dateline is the last resort.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from typing import NamedTuple
 
@@ -276,7 +277,11 @@ def _display(surface: str) -> str:
     """A place name as the annotation writes it: 'NEW DELHI' -> 'New Delhi',
     'Washington D.C.' -> 'Washington'."""
     name = _DC.sub("", surface).strip() or surface
-    return name.title() if name.isupper() else name
+    if not name.isupper():
+        return name
+    # title-case the composed form: str.title() starts a word after a combining mark
+    # ("SA\u0303O PAULO" -> "SãO Paulo")
+    return unicodedata.normalize("NFC", name).title()
 
 
 def _in_compound(art: Article, end: int) -> bool:
