@@ -239,9 +239,10 @@ class DatelineInfo(NamedTuple):
 # The dateline's end: a colon, a dash, or "--" after the city/date/agency part.
 _DATELINE_SEP = re.compile(r"\s?(?::|--|\u2013|\u2014|-(?=\s))\s?")
 _PARENS = re.compile(r"\([^()\n]{0,80}\)")
-# letters with their combining marks, so that "Brasi\u0301lia" (NFD) reads like "Brasília"
+# letters with their combining marks, so that "Brasi\u0301lia" (NFD) reads like "Brasília";
+# words joined by a space, a no-break space or a hyphen
 _CITY_PART = rf"[A-Za-z\u00C0-\u024F'.{COMBINING_MARKS}]{{1,30}}"
-_CITY = re.compile(rf"[A-Z]{_CITY_PART}(?:[ -][A-Z]{_CITY_PART}){{0,3}}")
+_CITY = re.compile(rf"[A-Z]{_CITY_PART}(?:[ \u00a0\u202f-][A-Z]{_CITY_PART}){{0,3}}")
 _NOISE_LINE = re.compile(
     r"^\s*(?:photo|image|video|also read|read more|read also|today|updated|published|posted|source|file|caption)\b",  # noqa: E501
     re.IGNORECASE,

@@ -126,3 +126,23 @@ def test_non_str_input_is_rejected_with_input_error() -> None:
     for bad in (None, b"bytes", 42, ["text"]):
         with pytest.raises(diplomodel.InputError):
             diplomodel.parse(bad)  # type: ignore[arg-type]
+
+
+# Found by long runs of the properties above; kept as plain tests.
+FOUND = {
+    # a NUL between an office and its name: the name before it is another side's official's
+    "nul-after-title": (
+        "YEREVAN \u2014 Armenian Vice President Arvid Kelran, Angolan President\x00 Armas "
+        "Kellin, Vice President Arlan Kelevic of Argentina and President Arven Veldor of "
+        "Austria held talks via videoconference on 1 January 2015.",
+        None,
+    ),
+    # a year-less dateline date before 1900
+    "dateline-before-1900": ("BEIJING, Nov. 9 (Xinhua) -- ", dt.date(1900, 1, 1)),
+}
+
+
+@pytest.mark.parametrize(("text", "published"), FOUND.values(), ids=FOUND.keys())
+def test_found_inputs(text: str, published: dt.date | None) -> None:
+    """Inputs that once broke an invariant."""
+    check(text, published)

@@ -348,6 +348,16 @@ class TestFindDateline:
             info.date,
         )
 
+    def test_city_with_a_no_break_space(self) -> None:
+        """'Addis\u00a0Ababa, 1 January 2015 (TDI): ...' is read whole."""
+        text = "Addis\u00a0Ababa, 1 January 2015 (TDI): Talks."
+        info = find_dateline(text, is_place=places("Addis\u00a0Ababa"))
+
+        assert ("Addis\u00a0Ababa", dt.date(2015, 1, 1)) == (
+            text[info.city_start : info.city_end],
+            info.date,
+        )
+
     def test_dateline_year_rolls_back(self) -> None:
         """A dateline 'Dec. 30' published on 2 January is in the previous year."""
         info = find_dateline("MOSCOW, Dec. 30 (Reuters) - Talks.", published=dt.date(2024, 1, 2))

@@ -276,7 +276,7 @@ _DC = re.compile(r",?\s*(?:D\.\s?C\.?|DC)$")
 def _display(surface: str) -> str:
     """A place name as the annotation writes it: 'NEW DELHI' -> 'New Delhi',
     'Washington D.C.' -> 'Washington'."""
-    name = _DC.sub("", surface).strip() or surface
+    name = " ".join((_DC.sub("", surface).strip() or surface).split())  # "Addis\u00a0Ababa"
     if not name.isupper():
         return name
     # title-case the composed form: str.title() starts a word after a combining mark

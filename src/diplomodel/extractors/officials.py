@@ -254,6 +254,7 @@ class _Builder:
         self.names = _Names(art)
         self.mentions: list[Mention] = []
         self.used_names: set[int] = set()
+        self.name_owner: dict[int, Mention] = {}  # name run start -> the first mention naming it
 
     # -- affiliation helpers -----------------------------------------------------------------
 
@@ -510,7 +511,11 @@ class _Builder:
                 break
         if p > 1 and tokens[p - 1].text == ",":
             run = names.run_ending_at(p - 1)
-            if run is not None and not self._place_after_preposition(run):
+            if (
+                run is not None
+                and not self._named_for_another_side(run, mention)
+                and not self._place_after_preposition(run)
+            ):
                 self._set_name(mention, run)
                 return
         # 3. "The Foreign Affairs Minister of Azerbaijan, Jeyhun Bayramov met ..."
@@ -536,6 +541,20 @@ class _Builder:
             if run is not None and (definite or run[1] - run[0] >= 2):
                 self._set_name(mention, run)
 
+    def _named_for_another_side(self, run: tuple[int, int], mention: Mention) -> bool:
+        """
+        'Armenian President NAME, Angolan President': the name already holds an office of
+        another side, so the apposition does not name this one (one of the same side may:
+        'NAME, who also serves as his country's prime minister').
+        """
+        owner = self.name_owner.get(run[0])
+        return (
+            owner is not None
+            and owner.side is not None
+            and mention.side is not None
+            and owner.side != mention.side
+        )
+
     def _place_after_preposition(self, run: tuple[int, int]) -> bool:
         """'In Lodz, the Foreign Minister of Turkey, NAME': the run is a place, not a name."""
         place = self.art.place_at.get(run[0])
@@ -553,6 +572,7 @@ class _Builder:
         mention.start = min(mention.start, run[0])
         mention.end = max(mention.end, run[1])
         self.used_names.add(run[0])
+        self.name_owner.setdefault(run[0], mention)
 
     def _plural(
         self,
