@@ -164,7 +164,7 @@ class Parser:
 
 # Roles that only a country's leader holds: the same title at an organisation's head
 # ("President" of the Commission) is the organisation's leader.
-_LEADS_A_STATE = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT})
+_HEAD_ROLES = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT})
 
 
 class _ResultBuilder:
@@ -239,7 +239,7 @@ class _ResultBuilder:
             if local is not None:
                 p = _with_role(p, local)
         final_role = p.role or role or Role.OFFICIAL
-        if not cc and final_role in _LEADS_A_STATE:
+        if not cc and final_role in _HEAD_ROLES:
             final_role = Role.ORG_LEADER  # "President NAME of the European Commission"
         return Official(
             name=p.name,

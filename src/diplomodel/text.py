@@ -19,13 +19,14 @@ __all__ = ["Token", "fold", "key_of", "phrase_key", "sentence_bounds", "tokenize
 # Combining marks are part of a word so that NFD input tokenizes like NFC input (a character
 # class body, for other modules' patterns too).
 COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_APOS = "'\u2019\u02bc"
+# Apostrophes as typed and as typeset ("Leaders' Meeting", "Leaders\u2019 Meeting").
+APOSTROPHES = "'\u2019\u02bc"
 _WORD_REST = f"[\\w{COMBINING_MARKS}]*"
 _TOKEN = re.compile(
     rf"""
     (?P<abbr>(?:[A-Za-z]\.){{2,}})                 # U.S.  U.K.  U.N.
-  | (?P<poss>[{_APOS}]s(?![^\W_]))                   # possessive 's
-  | (?P<word>[^\W_]{_WORD_REST}(?:[{_APOS}](?!s(?![^\W_]))[^\W_]{_WORD_REST})*)  # O'Brien
+  | (?P<poss>[{APOSTROPHES}]s(?![^\W_]))                   # possessive 's
+  | (?P<word>[^\W_]{_WORD_REST}(?:[{APOSTROPHES}](?!s(?![^\W_]))[^\W_]{_WORD_REST})*)  # O'Brien
   | (?P<punct>[^\w\s])
     """,
     re.VERBOSE,

@@ -20,6 +20,7 @@ from diplomodel.extractors.meetings import Frame, Trigger
 from diplomodel.grammar import grammar_words
 from diplomodel.model import DateBasis, DatePrecision
 from diplomodel.rules import Signal
+from diplomodel.text import APOSTROPHES
 
 __all__ = [
     "FoundDate",
@@ -32,8 +33,7 @@ __all__ = [
 ]
 
 WORDS = grammar_words()
-# Apostrophes as typed and as typeset: "Leaders' Meeting", "Leaders’ Meeting"
-_APOSTROPHES = frozenset({"'", "\u2019", "\u02bc"})
+_APOSTROPHES = frozenset(APOSTROPHES)
 _NAME_JOINERS = _APOSTROPHES | {"-"}  # punctuation inside an event's name
 
 

@@ -299,8 +299,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                         _merge_into(same, frame)
                         index.update(same)
                     else:
-                        frames.append(frame)
-                        index.update(frame)
+                        index.add(frame)
                     current = same or frame
                     group.append(current)
                 split = (s, group)
@@ -329,8 +328,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 # "The Azerbaijani delegation was led by X, the Kazakh one by Y" after
                 # "Political consultations were held in Baku": the meeting's people
                 current = Frame(list(order), list(triggers) + preamble, [s], mode, plural)
-                frames.append(current)
-                index.update(current)
+                index.add(current)
                 continue
             if current is not None and companion:
                 # "Prasert was accompanied by Thai Foreign Minister NAME": one more participant
@@ -405,8 +403,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             _merge_into(current, candidate)
             index.update(current)
             continue
-        frames.append(candidate)
-        index.update(candidate)
+        index.add(candidate)
         current = candidate
     return frames
 
@@ -415,7 +412,8 @@ class _FrameIndex:
     """
     Person -> the frames that hold them, so that finding an earlier frame of the same people
     costs the length of one person's list, not of every frame (an article can report hundreds
-    of meetings). Call :meth:`update` whenever a frame is added or gains people.
+    of meetings). Frames are added with :meth:`add`; call :meth:`update` whenever one gains
+    people.
     """
 
     def __init__(self, frames: list[Frame]) -> None:
@@ -423,6 +421,11 @@ class _FrameIndex:
         self._by_person: dict[int, list[Frame]] = {}
         self._indexed: dict[int, set[int]] = {}  # id(frame) -> people already indexed
         self._position: dict[int, int] = {}  # id(frame) -> its place in the frame list
+
+    def add(self, frame: Frame) -> None:
+        """Append a new frame to the frame list and index it."""
+        self._frames.append(frame)
+        self.update(frame)
 
     def update(self, frame: Frame) -> None:
         key = id(frame)

@@ -110,7 +110,7 @@ def _is_name_token(tok: Token) -> bool:
 
 
 # Roles of a country's leaders: "President of the Supreme Federal Court" heads something else.
-_LEADS_A_STATE = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.VICE_PRESIDENT})
+_LEADER_ROLES = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.VICE_PRESIDENT})
 
 # What may separate the parts of one name: nothing, a space, or a no-break space.
 _NAME_GAPS = frozenset({"", " ", "\u00a0", "\u202f"})
@@ -253,7 +253,6 @@ class _Builder:
         self.tokens = art.tokens
         self.names = _Names(art)
         self.mentions: list[Mention] = []
-        self.used_names: set[int] = set()
         self.name_owner: dict[int, Mention] = {}  # name run start -> the first mention naming it
 
     # -- affiliation helpers -----------------------------------------------------------------
@@ -347,7 +346,7 @@ class _Builder:
                     chamber = WORDS.chamber_words & set(words)
                     if chamber:
                         role = Role.PARLIAMENT_SPEAKER
-                    elif role in _LEADS_A_STATE:
+                    elif role in _LEADER_ROLES:
                         role = Role.OFFICIAL  # a court's or an agency's president
                     # "Minister of National Development Planning" stays a minister
             envoy_target = None
@@ -571,7 +570,6 @@ class _Builder:
         mention.name = _clean_name(self.art, *run)
         mention.start = min(mention.start, run[0])
         mention.end = max(mention.end, run[1])
-        self.used_names.add(run[0])
         self.name_owner.setdefault(run[0], mention)
 
     def _plural(
@@ -714,7 +712,7 @@ class _Builder:
             if e + 1 < len(tokens) and tokens[e].key in WORDS.generic_office_words:
                 # "Chinese leader Xi Jinping": a side and a name, no office
                 run = self.names.run_at(e + 1)
-                if run is not None and run[0] not in self.used_names:
+                if run is not None and run[0] not in self.name_owner:
                     mention = Mention(
                         hit.start, run[1], country=hit.entry.alpha2, kind="possessive"
                     )
@@ -723,7 +721,7 @@ class _Builder:
                 continue
             if e + 1 < len(tokens) and tokens[e].kind == "poss":
                 run = self.names.run_at(e + 1)
-                if run is None or run[0] in self.used_names:
+                if run is None or run[0] in self.name_owner:
                     continue
                 if run[1] < len(tokens) and (run[1]) in self.art.title_at:
                     continue
@@ -757,7 +755,7 @@ class _Builder:
                 k += 1
             runs.append(names.run_at(k) if k < n and not tokens[k].newline_before else None)
             for run in runs:
-                if run is None or run[1] - run[0] < 2 or run[0] in self.used_names:
+                if run is None or run[1] - run[0] < 2 or run[0] in self.name_owner:
                     continue
                 if run[0] in covered:
                     continue
@@ -774,7 +772,7 @@ class _Builder:
         tokens = self.tokens
         n = len(tokens)
         for start, end in list(self.names.run_end.items()):
-            if start in self.used_names or end - start < 2 or end >= n or tokens[end].text != ",":
+            if start in self.name_owner or end - start < 2 or end >= n or tokens[end].text != ",":
                 continue
             k = end + 1
             if (
@@ -981,7 +979,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     names = builder.names
     surname_runs = names.run_end.items() if art.on("officials.surname_mentions") else []
     for start, end in surname_runs:
-        if start in builder.used_names:
+        if start in builder.name_owner:
             continue
         tokens = _name_tokens(art.surface(start, end))
         if not tokens:
