@@ -122,9 +122,7 @@ class Parser:
         if trace is not None:
             _trace_people(art, people)
         frames = find_frames(art, mentions, people)
-        builder = _ResultBuilder(art, people)
-        builder.frame_count = Counter(p for f in frames for p in set(f.people))
-        builder.counterpart_roles = _counterpart_roles(art, frames, people)
+        builder = _ResultBuilder(art, people, frames)
         found: list[tuple[Meeting, list[tuple[int, int]]]] = []
         seen: set[Meeting] = set()
         for i, frame in enumerate(frames):
@@ -168,12 +166,13 @@ _HEAD_ROLES = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT})
 
 
 class _ResultBuilder:
-    def __init__(self, art: Article, people: list[Person]) -> None:
+    def __init__(self, art: Article, people: list[Person], frames: list[Frame]) -> None:
         self.art = art
         self.people = people
         self.sides = {q.side for q in people if q.side}
-        self.frame_count: Counter[int] = Counter()  # how many meetings each person is in
-        self.counterpart_roles: dict[int, Role] = {}  # see _counterpart_roles
+        # how many meetings each person is in
+        self.frame_count = Counter(p for f in frames for p in set(f.people))
+        self.counterpart_roles = _counterpart_roles(art, frames, people)
         # a person's mention spans, built once: one person can be in hundreds of meetings
         self._spans: dict[int, tuple[Person, tuple[Span, ...]]] = {}
         # one person is built into an Official once per meeting and once for the article
