@@ -9,15 +9,26 @@ independent of the number of phrases (a regex alternation of thousands of names 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from itertools import pairwise
+from collections.abc import Iterable, Iterator
+from itertools import compress, count, pairwise
+from operator import attrgetter
 from typing import Generic, NamedTuple, TypeVar
 
 from diplomodel.text import Token, key_of
 
-__all__ = ["CASE_ANY", "CASE_CAPITALIZED", "CASE_UPPER", "Hit", "PhraseTable", "case_rule_of"]
+__all__ = [
+    "CASE_ANY",
+    "CASE_CAPITALIZED",
+    "CASE_UPPER",
+    "Hit",
+    "PhraseTable",
+    "case_rule_of",
+    "find_grouped",
+]
 
 T = TypeVar("T")
+G = TypeVar("G")
+_TOKEN_KEY = attrgetter("key")
 
 CASE_ANY = 0  # titles, topics, meeting phrases: any case
 CASE_CAPITALIZED = 1  # proper names: the first word starts with a capital letter
@@ -101,42 +112,58 @@ class PhraseTable(Generic[T]):
         Hyphen tokens inside a phrase are skipped, so "Secretary-General" matches
         "secretary general". A phrase never spans a line break.
         """
-        hits: list[Hit[T]] = []
-        append = hits.append
         new = tuple.__new__
+        return [new(Hit, match) for match in self._matches(tokens)]
+
+    def _matches(self, tokens: list[Token]) -> Iterator[tuple[int, int, T]]:
         prefixes = self._prefixes
         entries = self._entries
         n = len(tokens)
-        for i in range(n):
-            key = tokens[i].key
-            if key not in prefixes:
-                continue
+        keys = list(map(_TOKEN_KEY, tokens))
+        # Only about half of the tokens of news text start a phrase: find them without a
+        # Python-level step per token.
+        for i in compress(count(), map(prefixes.__contains__, keys)):
+            key = keys[i]
             j = i + 1
             while True:
                 found = entries.get(key)
                 if found:
                     for entry, rule in found:
-                        # the case rules, inline: this loop runs for every token
+                        # the case rules, inline: this loop runs for every candidate
                         if rule == CASE_ANY:
-                            append(new(Hit, (i, j, entry)))
+                            yield i, j, entry
                         elif rule == CASE_CAPITALIZED:
                             first = tokens[i]
                             initial = first.text[:1]
                             if first.kind == "abbr" or initial.isupper() or initial.isdigit():
-                                append(new(Hit, (i, j, entry)))
+                                yield i, j, entry
                         elif _all_upper(tokens, i, j):  # CASE_UPPER
-                            append(new(Hit, (i, j, entry)))
+                            yield i, j, entry
                 # extend across a joining hyphen without adding it to the key
                 k = j
-                if k < n and tokens[k].text == "-" and not tokens[k].gap:
+                if k < n and keys[k] == "-" and not tokens[k].gap:
                     k += 1
                 if k >= n or tokens[k].newline_before:
                     break
-                key = key + " " + tokens[k].key
+                key = key + " " + keys[k]
                 if key not in prefixes:
                     break
                 j = k + 1
-        return hits
+
+
+def find_grouped(table: PhraseTable[tuple[G, T]], tokens: list[Token]) -> dict[G, list[Hit[T]]]:
+    """
+    :meth:`PhraseTable.find_all` for a table whose entries are ``(group, value)`` pairs: the
+    hits of each group, with the value as their entry, in order of start then length.
+    """
+    groups: dict[G, list[Hit[T]]] = {}
+    new = tuple.__new__
+    for start, end, (group, value) in table._matches(tokens):
+        hits = groups.get(group)
+        if hits is None:
+            hits = groups[group] = []
+        hits.append(new(Hit, (start, end, value)))
+    return groups
 
 
 def longest_first(hits: Iterable[Hit[T]]) -> list[Hit[T]]:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import accumulate, repeat
+from operator import add, itemgetter, sub
+from typing import NamedTuple, cast
 
 __all__ = ["Token", "fold", "key_of", "phrase_key", "sentence_bounds", "tokenize"]
 
@@ -31,8 +33,14 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-# The same pattern without groups, so that findall returns the matched strings.
-_TOKEN_TEXTS = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern), _TOKEN.flags)
+# Each token with the gap before it (only white space and lone underscores lie between
+# tokens), so that findall returns (gap, token) pairs that cover the text up to its last token.
+# The last alternative takes a trailing gap in one match: without it, the search would start
+# again at every position of the gap and scan to its end.
+_GAP_TOKEN = re.compile(
+    r"([\s_]*+)(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern) + r")|[\s_]++\Z",
+    _TOKEN.flags,
+)
 _APOS_TRANS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 
 # Tokens after which a full stop does not end a sentence.
@@ -98,28 +106,47 @@ def tokenize(text: str) -> list[Token]:
     Hyphens and periods inside words are separate punctuation tokens, except in abbreviations
     such as "U.S.". Use :func:`phrase_key` to build the key of a run of tokens.
     """
-    tokens: list[Token] = []
-    append = tokens.append
+    # Every step maps a C function over the whole text: this runs for every article, and a
+    # Python loop over its tokens cost more than all of the regex matching.
+    pairs = _GAP_TOKEN.findall(text)
+    if pairs and not pairs[-1][1]:
+        pairs.pop()  # the trailing gap
+    if not pairs:
+        return []
+    gaps, surfaces = zip(*pairs, strict=True)
     known = _KEYS
-    new = tuple.__new__
-    find = text.find
-    last_end = 0
-    # findall plus str.find is cheaper than match objects; only white space and lone
-    # underscores lie between tokens, so the next occurrence is the token itself.
-    for surface in _TOKEN_TEXTS.findall(text):
-        start = find(surface, last_end)
-        end = start + len(surface)
-        info = known.get(surface)
-        if info is None:
-            info = _learn(surface)
-        if start != last_end:
-            gap = text[last_end:start]
-            newline = gap != " " and ("\n" in gap or "\r" in gap or "\u2028" in gap)
-        else:
-            gap, newline = "", False
-        append(new(Token, (start, end, surface, info[0], gap, info[1], newline)))
-        last_end = end
-    return tokens
+    found = list(map(known.get, surfaces))
+    if None in found:  # words not seen before (the same one may come twice)
+        infos = [i or known.get(s) or _learn(s) for i, s in zip(found, surfaces, strict=True)]
+    else:
+        infos = cast(list[tuple[str, str]], found)
+    ends = list(accumulate(map(add, map(len, gaps), map(len, surfaces))))
+    starts = map(sub, ends, map(len, surfaces))
+    breaks = {gap: _has_newline(gap) for gap in set(gaps)}
+    return list(
+        map(
+            tuple.__new__,
+            repeat(Token),
+            zip(
+                starts,
+                ends,
+                surfaces,
+                map(_KEY, infos),
+                gaps,
+                map(_KIND, infos),
+                map(breaks.__getitem__, gaps),
+                strict=True,
+            ),
+        )
+    )
+
+
+def _has_newline(gap: str) -> bool:
+    return gap != " " and ("\n" in gap or "\r" in gap or "\u2028" in gap)
+
+
+_KEY = itemgetter(0)
+_KIND = itemgetter(1)
 
 
 # Token text -> (key, kind). Bounded so that a corpus of endless distinct words cannot grow it

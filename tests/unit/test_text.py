@@ -10,8 +10,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from diplomodel.text import fold, key_of, phrase_key, sentence_bounds, tokenize
+from diplomodel.text import _TOKEN, fold, key_of, phrase_key, sentence_bounds, tokenize
 
 SAMPLES = [
     "Lodz, 1 December 2022 (TDI): The Foreign Minister of Azerbaijan met Turkiye\u2019s FM.",
@@ -20,6 +22,16 @@ SAMPLES = [
     "\u201cWe agreed,\u201d said Dr. J. Smith \u2014 the talks\u2019 host.\r\nNext line\u2028more",
     "  \t leading spaces, emoji \U0001f600 and \u00e6\u00f8\u00e5 letters ",
     "",
+]
+
+
+# Characters and pieces that exercise every token kind and every kind of gap.
+_TRICKY_PIECES = [
+    *"aZ\u00e9\u00df1 .,'\u2019_-\n\r\t\u00a0\u2028\u0301\u200b",
+    "U.S.",
+    "'s",
+    "\u2019s",
+    " _ ",
 ]
 
 
@@ -149,6 +161,27 @@ class TestTokenize:
     def test_empty(self) -> None:
         """An empty text has no tokens."""
         assert [] == tokenize("")
+
+    @given(st.lists(st.sampled_from(_TRICKY_PIECES), max_size=40).map("".join))
+    @example("Talks_ \n _")  # a word may end in an underscore; lone ones are gaps
+    @example("a" + " _" * 50)
+    @example("\u0301 x\u2028y\u200bz")
+    def test_tokens_are_the_token_pattern_matches(self, text: str) -> None:
+        """
+        Each token is one match of the documented token pattern, in order, with the text
+        between it and the previous token as its gap.
+        """
+        expected = []
+        last = 0
+        for m in _TOKEN.finditer(text):
+            gap = text[last : m.start()]
+            newline = any(c in gap for c in "\n\r\u2028")
+            expected.append((m.start(), m.end(), m.group(), m.lastgroup, gap, newline))
+            last = m.end()
+
+        assert expected == [
+            (t.start, t.end, t.text, t.kind, t.gap, t.newline_before) for t in tokenize(text)
+        ]
 
 
 class TestFold:

@@ -10,7 +10,7 @@ from typing import Any
 
 from diplomodel.compiled import CompiledRulebook, PlaceRef
 from diplomodel.dates import DatelineInfo, DateMention, find_dates
-from diplomodel.matcher import Hit, longest_first
+from diplomodel.matcher import Hit, find_grouped, longest_first
 from diplomodel.rules import CountryName, MeetingPhrase, OrgEntry, TitleEntry
 from diplomodel.text import Token, sentence_bounds, tokenize
 
@@ -42,10 +42,7 @@ class Article:
         self.sentences: list[tuple[int, int]] = sentence_bounds(self.tokens)
         self._sentence_starts = [s for s, _ in self.sentences]
         tokens = self.tokens
-        by_kind: dict[str, list[Hit[Any]]] = {}
-        for hit in book.lexicon.find_all(tokens):
-            name, value = hit.entry
-            by_kind.setdefault(name, []).append(Hit(hit.start, hit.end, value))
+        by_kind: dict[str, list[Hit[Any]]] = find_grouped(book.lexicon, tokens)
 
         def kind(name: str) -> list[Hit[Any]]:
             return longest_first(by_kind.get(name, []))
