@@ -10,8 +10,8 @@ independent of the number of phrases (a regex alternation of thousands of names 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import compress, count, pairwise
-from operator import attrgetter
+from itertools import compress, count, islice
+from operator import attrgetter, itemgetter, le
 from typing import Generic, NamedTuple, TypeVar
 
 from diplomodel.text import Token, key_of
@@ -29,6 +29,8 @@ __all__ = [
 T = TypeVar("T")
 G = TypeVar("G")
 _TOKEN_KEY = attrgetter("key")
+_START = itemgetter(0)
+_END = itemgetter(1)
 
 CASE_ANY = 0  # titles, topics, meeting phrases: any case
 CASE_CAPITALIZED = 1  # proper names: the first word starts with a capital letter
@@ -173,7 +175,7 @@ def longest_first(hits: Iterable[Hit[T]]) -> list[Hit[T]]:
     hits = list(hits)
     # Most hits overlap nothing and come in text order (as find_all returns them): then they
     # already are the answer. Each ending before the next starts proves both.
-    if all(a.end <= b.start for a, b in pairwise(hits)):
+    if all(map(le, map(_END, hits), map(_START, islice(hits, 1, None)))):
         return hits
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
     taken: list[Hit[T]] = []

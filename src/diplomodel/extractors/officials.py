@@ -10,8 +10,10 @@ mentions of one person ("Mevlut Cavusoglu" ... "Cavusoglu") into one cluster.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, compress, count
+from operator import attrgetter, itemgetter
 
 from diplomodel.extractors.context import Article
 from diplomodel.grammar import grammar_words, name_tokens
@@ -112,6 +114,9 @@ def _is_name_token(tok: Token) -> bool:
 # Roles of a country's leaders: "President of the Supreme Federal Court" heads something else.
 _LEADER_ROLES = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.VICE_PRESIDENT})
 
+_TEXT = attrgetter("text")
+_FIRST_CHAR = itemgetter(0)
+
 # What may separate the parts of one name: nothing, a space, or a no-break space.
 _NAME_GAPS = frozenset({"", " ", "\u00a0", "\u202f"})
 
@@ -157,29 +162,30 @@ class _Names:
         # Whether each token may be part of a personal name, computed once per article.
         blocked = self.blocked
         never = self.art.book.never_names  # "Dominican", "Congolese" are adjectives, not names
-        return [
-            tok.kind == "word"
-            and tok.key not in never
-            and tok.text[:1].isupper()
-            and i not in blocked
-            for i, tok in enumerate(self.art.tokens)
-        ]
+        tokens = self.art.tokens
+        ok = [False] * len(tokens)
+        # only capitalised tokens can be, found without a Python-level step per token
+        for i in compress(count(), map(str.isupper, map(_FIRST_CHAR, map(_TEXT, tokens)))):
+            tok = tokens[i]
+            if tok.kind == "word" and tok.key not in never and i not in blocked:
+                ok[i] = True
+        return ok
 
     def _scan(self) -> None:
         tokens = self.art.tokens
         ok = self.ok.__getitem__
         n = len(tokens)
+        # a run starts at a name token: step from one to the next, not over every token
+        starts = list(compress(count(), self.ok))
         for s, e in self.art.sentences:
-            i = s
-            while i < e:
-                if not ok(i):
-                    i += 1
-                    continue
+            at = bisect_left(starts, s)
+            while at < len(starts) and starts[at] < e:
+                i = starts[at]
+                at += 1
                 j = i + 1
                 if len(tokens[i].text) == 1 and j < e and tokens[j].text == "." and j + 1 < e:
                     # "S. Jaishankar": an initial opens the name
                     if not ok(j + 1) or tokens[j + 1].newline_before:
-                        i += 1
                         continue
                     j += 2
                 while j < e:
@@ -223,7 +229,7 @@ class _Names:
                         continue
                     break
                 self.run_end[i] = j
-                i = j
+                at = bisect_left(starts, j, at)
 
     def run_at(self, i: int) -> tuple[int, int] | None:
         """The name run starting at token ``i`` (honorifics skipped), as a token range."""
