@@ -839,3 +839,45 @@ def test_a_production_of_the_wrong_type_names_the_rule() -> None:
     with pytest.raises(RuleError) as caught:
         Parser(book).parse(ZOOM)
     assert str(caught.value) == "rule 'mydesk.off' returned int, not an Official"
+
+
+# A known office holder whose first name news writes in several transliterations.
+TESTENOV = KnownOfficial(
+    "Olzhas Testenov", "head_of_government", country="KZ", since=2024, until=0
+)
+TESTENOV_BOOK = default_rulebook().with_officials(
+    TESTENOV, KnownOfficial("Sardor Kim", "head_of_government", country="UZ", since=2024)
+)
+
+
+def _video_call(who: str) -> str:
+    return (
+        f"{who} held talks via videoconference with Prime Minister of Azerbaijan Ali Asadov "
+        "on 19 June 2024."
+    )
+
+
+def test_known_official_under_another_spelling_of_a_name_part() -> None:
+    parser = Parser(TESTENOV_BOOK)
+    assert sides(parser, _video_call("Prime Minister Oljas Testenov"))[0][0] == (
+        "Oljas Testenov",
+        "KZ",
+        "head_of_government",
+    )
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Foreign Minister Oljas Testenov",  # another office than the known one's
+        "Prime Minister Aidos Testenov",  # another first name
+        "Prime Minister Omar Testenov",  # another first name with the same initial
+        "Prime Minister Sardar Kim",  # the part written the same is too short to decide
+    ],
+)
+def test_known_official_spelling_variant_needs_same_office_and_a_long_shared_part(
+    who: str,
+) -> None:
+    name = who.split(" ", 2)[2]
+    found = [p for m in sides(Parser(TESTENOV_BOOK), _video_call(who)) for p in m]
+    assert [p for p in found if p[0] == name and p[1] in ("KZ", "UZ")] == []

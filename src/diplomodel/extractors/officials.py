@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import combinations, compress, count
 from operator import attrgetter, itemgetter
 
 from diplomodel.extractors.context import Article
 from diplomodel.grammar import grammar_words, name_tokens
 from diplomodel.model import Role
+from diplomodel.rules import KnownOfficial
 from diplomodel.text import Token
 
 __all__ = ["Mention", "Person", "find_people"]
@@ -825,9 +827,11 @@ def _from_known_officials(art: Article, p: Person) -> None:
         by_part = art.book.official_parts
         part = min(tokens, key=lambda t: len(by_part.get(t, ())))
         found = [o for key in by_part.get(part, ()) if tokens < key for o in index[key]]
+    year = art.reference.year if art.reference else None
+    if not found and p.role is not None:
+        found = _transliterated(art, tokens, p.role, year)
     if not found:
         return
-    year = art.reference.year if art.reference else None
     if year is not None:
         current = [o for o in found if o.since <= year <= (o.until or 9999)]
         found = current or found
@@ -841,6 +845,44 @@ def _from_known_officials(art: Article, p: Person) -> None:
     roles = {o.role for o in found}
     if p.role is None and len(roles) == 1:
         p.role = roles.pop()
+
+
+def _transliterated(
+    art: Article, tokens: frozenset[str], role: Role, year: int | None
+) -> list[KnownOfficial]:
+    """
+    The office holders in ``role`` (in ``year``, when known) whose name is this one but for
+    one part spelt another way: "Prime Minister Oljas Bektenov" is Olzhas Bektenov, "Sergei
+    Lavrov" is Sergey Lavrov. The parts written the same must include one of five letters or
+    more, so that a shared "Khan" or "Kim" alone never decides.
+    """
+    if len(tokens) < 2:
+        return []
+    index = art.book.officials
+    by_part = art.book.official_parts
+    found: list[KnownOfficial] = []
+    keys = {key for part in tokens if len(part) >= 5 for key in by_part.get(part, ())}
+    for key in keys:
+        differ, other = tokens - key, key - tokens
+        if len(differ) != 1 or len(other) != 1 or len(key) != len(tokens):
+            continue
+        ours, theirs = next(iter(differ)), next(iter(other))
+        if (
+            ours[0] != theirs[0]
+            or SequenceMatcher(None, ours, theirs).ratio() < _SPELLING_SIMILARITY
+        ):
+            continue
+        found += [
+            o
+            for o in index[key]
+            if o.role is role and (year is None or o.since <= year <= (o.until or 9999))
+        ]
+    return found
+
+
+# How alike two spellings of one name part must be (difflib's ratio): "oljas"/"olzhas" 0.73,
+# "sergei"/"sergey" 0.83; "ali"/"alan" 0.57 are different names.
+_SPELLING_SIMILARITY = 0.7
 
 
 def _resolve(p: Person) -> None:
