@@ -247,7 +247,12 @@ _PARENS = re.compile(r"\([^()\n]{0,80}\)")
 # letters with their combining marks, so that "Brasi\u0301lia" (NFD) reads like "Brasília";
 # words joined by a space, a no-break space or a hyphen
 _CITY_PART = rf"[A-Za-z\u00C0-\u024F'.{COMBINING_MARKS}]{{1,30}}"
-_CITY = re.compile(rf"[A-Z]{_CITY_PART}(?:[ \u00a0\u202f-][A-Z]{_CITY_PART}){{0,3}}")
+# lower-case words inside a city's name: "Rio de Janeiro", "Dar es Salaam", "Port-au-Prince"
+_CITY_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|la|le|les|es|au|aux|al|el|en|sur)"
+_CITY_GAP = r"[ \u00a0\u202f-]"
+_CITY = re.compile(
+    rf"[A-Z]{_CITY_PART}(?:{_CITY_GAP}(?:{_CITY_PARTICLE}{_CITY_GAP}){{0,2}}[A-Z]{_CITY_PART}){{0,3}}"
+)
 _NOISE_LINE = re.compile(
     r"^\s*(?:photo|image|video|also read|read more|read also|today|updated|published|posted|source|file|caption)\b",  # noqa: E501
     re.IGNORECASE,

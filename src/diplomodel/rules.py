@@ -253,7 +253,8 @@ BUILTIN_RULES: dict[str, str] = {
         "same subject."
     ),
     "meetings.protagonist": (
-        "'In his meeting with X' joins X with the article's most-mentioned official."
+        "'In his meeting with X', 'He met X' join X with the article's most-mentioned "
+        "official or, failing one, the subject of the last meeting."
     ),
     "officials.surname_mentions": (
         "A later 'Cavusoglu' or 'Park' is the same person as 'Mevlut Cavusoglu' or 'Park Jin'."

@@ -449,6 +449,22 @@ class TestFindDateline:
             text[info.start : info.end],
         )
 
+    @pytest.mark.parametrize(
+        "city", ["Rio de Janeiro", "Dar es Salaam", "Port-au-Prince", "Santa Cruz de la Sierra"]
+    )
+    def test_city_with_lower_case_words(self, city: str) -> None:
+        """Lower-case words inside a known city's name belong to it."""
+        text = f"{city}, 21 February 2024 (SPA) -- The ministers met."
+        info = find_dateline(text, is_place=places(city))
+
+        assert (city, dt.date(2024, 2, 21)) == (text[info.city_start : info.city_end], info.date)
+
+    def test_name_with_lower_case_particle_is_not_a_dateline(self) -> None:
+        """'Lula da Silva, the Brazilian president, met ...' opens a sentence."""
+        text = "Lula da Silva, the Brazilian president, met Xi Jinping on 14 April 2023."
+
+        assert None is find_dateline(text, is_place=places("Rio de Janeiro"))
+
     def test_photo_line_is_not_a_dateline(self) -> None:
         """'Photo: X (Reuters)' is a caption, not a dateline."""
         text = "Photo: X (Reuters)\nThe ministers met."

@@ -842,9 +842,7 @@ def test_a_production_of_the_wrong_type_names_the_rule() -> None:
 
 
 # A known office holder whose first name news writes in several transliterations.
-TESTENOV = KnownOfficial(
-    "Olzhas Testenov", "head_of_government", country="KZ", since=2024, until=0
-)
+TESTENOV = KnownOfficial("Olzhas Testenov", "head_of_government", country="KZ", since=2024, until=0)
 TESTENOV_BOOK = default_rulebook().with_officials(
     TESTENOV, KnownOfficial("Sardor Kim", "head_of_government", country="UZ", since=2024)
 )

@@ -308,16 +308,23 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         if speaker is not None and speaker not in order:
             # "KINGSFORD: I met this morning with Foreign Minister Sugiharto"
             order.insert(0, speaker)
+        # "He", "His Highness": the article's protagonist or, failing one, the subject of the
+        # last meeting (or of the scene-setting sentence before the first)
+        antecedent = protagonist
+        if antecedent is None and current is not None and current.people:
+            antecedent = current.people[0]
+        elif antecedent is None and current is None and len(preamble_people) == 1:
+            antecedent = next(iter(preamble_people))
         if (
-            protagonist is not None
+            antecedent is not None
             and art.on("meetings.protagonist")
-            and protagonist not in order
+            and antecedent not in order
             and len(order) == 1
-            and side(order[0]) != side(protagonist)
+            and side(order[0]) != side(antecedent)
             and _pronoun_subject(art, s, triggers)
         ):
             # "In his meeting with Indonesian President Prabowo, ..." in an article about Modi
-            order.insert(0, protagonist)
+            order.insert(0, antecedent)
         sides = {side(p) for p in order}
         known = {x for x in sides if x}
         enough = len(known) >= 2 or (len(known) == 1 and None in sides)

@@ -827,6 +827,18 @@ def _from_known_officials(art: Article, p: Person) -> None:
         by_part = art.book.official_parts
         part = min(tokens, key=lambda t: len(by_part.get(t, ())))
         found = [o for key in by_part.get(part, ()) if tokens < key for o in index[key]]
+    if not found and len(tokens) >= 3:
+        # "Faisal bin Farhan bin Abdullah" is "Faisal bin Farhan": a fuller form of a known
+        # name of two parts or more, in the same office when the text gives one
+        by_part = art.book.official_parts
+        keys = {key for part in tokens for key in by_part.get(part, ()) if len(key) >= 2}
+        found = [
+            o
+            for key in keys
+            if key < tokens
+            for o in index[key]
+            if p.role is None or o.role is p.role
+        ]
     year = art.reference.year if art.reference else None
     if not found and p.role is not None:
         found = _transliterated(art, tokens, p.role, year)
