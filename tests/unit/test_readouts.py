@@ -6,6 +6,8 @@ met ..." sentences, each a meeting of its own.
 from __future__ import annotations
 
 import diplomodel
+from diplomodel.engine import default_parser
+from diplomodel.extractors.context import Article
 
 READOUT = (
     "Rio de Janeiro, 21 February 2024 (SPA) -- Foreign Minister Prince Faisal bin Farhan bin "
@@ -48,3 +50,40 @@ def test_dateline_city_with_lower_case_word_is_the_place() -> None:
     (meeting, _) = diplomodel.parse(READOUT).meetings
     assert meeting.place is not None
     assert (meeting.place.name, meeting.place.country.alpha2) == ("Rio de Janeiro", "BR")
+
+
+DAY_AT_THE_ASSEMBLY = (
+    "Sandoval meets Fiji and Barbados counterparts at UN General Assembly\n\n"
+    "NEW YORK, 22 September 2023 - Secretary of Foreign Affairs Marisol Sandoval of the "
+    "Philippines held bilateral meetings on the sidelines of the UN General Assembly.\n\n"
+    "On Wednesday, the Secretary met with Fiji's Minister for Foreign Affairs Tomasi "
+    "Raduva.\n\n"
+    "On Thursday, the Secretary met with Barbados' Minister of Foreign Affairs and Foreign "
+    "Trade Kerrie Symmonds."
+)
+
+
+def test_an_office_without_a_name_as_subject_is_the_last_subject() -> None:
+    """'the Secretary met with X' after the Secretary's own scene-setting sentence."""
+    found = sorted(sorted(side or "" for _, side in m) for m in pairs(DAY_AT_THE_ASSEMBLY))
+    assert found == [["BB", "PH"], ["FJ", "PH"]]
+
+
+def test_scene_setting_occasion_after_a_headline_holds_for_each_meeting() -> None:
+    meetings = diplomodel.parse(DAY_AT_THE_ASSEMBLY).meetings
+    assert [m.occasion.name if m.occasion else None for m in meetings] == [
+        "UN General Assembly",
+        "UN General Assembly",
+    ]
+
+
+def test_possessive_apostrophe_after_s_gives_the_side() -> None:
+    """ "Barbados' Minister" is Barbados's minister; a quoted 'Friends' is no possessive."""
+    text = (
+        "Manila, 3 May 2023 - Foreign Secretary Enrique Manalo of the Philippines received "
+        "Barbados' Foreign Minister Kerrie Symmonds."
+    )
+    assert pairs(text) == [[("Enrique Manalo", "PH"), ("Kerrie Symmonds", "BB")]]
+    art = Article("the 'Friends' group and Barbados' envoy", default_parser()._compiled, None, None)
+    marked = [art.tokens[i - 1].text for i in range(len(art.tokens)) if art.is_possessive(i)]
+    assert marked == ["Barbados"]

@@ -306,7 +306,7 @@ def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | 
     if comma < 2 or tokens[comma].text != ",":
         return None
     country = art.country_at[country_start]
-    if country.end < len(tokens) and tokens[country.end].kind == "poss":
+    if country.end < len(tokens) and art.is_possessive(country.end):
         return None
     k = comma
     while k - 1 >= 0 and (tokens[k - 1].is_capitalized or tokens[k - 1].text == "-"):

@@ -12,7 +12,7 @@ from diplomodel.compiled import CompiledRulebook, PlaceRef
 from diplomodel.dates import DatelineInfo, DateMention, find_dates
 from diplomodel.matcher import Hit, find_grouped, longest_first
 from diplomodel.rules import CountryName, MeetingPhrase, OrgEntry, TitleEntry
-from diplomodel.text import Token, sentence_bounds, tokenize
+from diplomodel.text import APOSTROPHES, Token, sentence_bounds, tokenize
 
 __all__ = ["Article"]
 
@@ -142,6 +142,24 @@ class Article:
             cached = [m.start for m in self.dates_in(sentence)]
             self.cache[key] = cached
         return cached
+
+    def is_possessive(self, i: int) -> bool:
+        """
+        Whether token ``i`` marks a possessive: "'s", or a lone apostrophe after a word that
+        ends in "s" ("Barbados' minister", "the Philippines' envoy"), not a closing quote.
+        """
+        tokens = self.tokens
+        tok = tokens[i]
+        if tok.kind == "poss":
+            return True
+        if tok.text not in APOSTROPHES or tok.gap or i == 0:
+            return False
+        word = tokens[i - 1]
+        if not word.is_word or word.text[-1:] not in ("s", "S"):
+            return False
+        opened = i >= 2 and tokens[i - 2].text in APOSTROPHES and not word.gap
+        followed = i + 1 < len(tokens) and not tokens[i + 1].gap
+        return not opened and not followed
 
     def on(self, rule_id: str) -> bool:
         """

@@ -353,8 +353,10 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 # "Turkish President A met Turkish Defence Minister B in Ankara": other people
                 # of one side met; neither part of the meeting before nor one to report
                 continue
-            if current is None and not all(t.reference for t in triggers):
+            scene = current is None or (len(order) == 1 and s in art.cues_in)
+            if scene and not all(t.reference for t in triggers):
                 # "X held a series of meetings on the sidelines of ...": context for what follows
+                # (also after a headline that reported one of those meetings)
                 preamble.extend(Trigger(t.hit, t.sentence, True) for t in triggers)
                 preamble_people.update(order)
             first_phrase = min(t.hit.start for t in triggers)
@@ -565,11 +567,19 @@ def _plural_subject(art: Article, sentence: int) -> bool:
 
 
 def _pronoun_subject(art: Article, sentence: int, triggers: list[Trigger]) -> bool:
-    """'his meeting with', 'he met', 'she held talks': the subject is a pronoun."""
+    """
+    'his meeting with', 'he met', 'she held talks': the subject is a pronoun; or 'the
+    Secretary met': an office without a name that the lexicon does not know as a title.
+    """
     s = art.sentences[sentence][0]
     first = min(t.hit.start for t in triggers)
     window = art.tokens[max(s, first - 4) : first + 2]
-    return any(t.key in ("his", "her", "he", "she") for t in window)
+    if any(t.key in ("his", "her", "he", "she") for t in window):
+        return True
+    before = art.tokens[max(s, first - 3) : first]
+    the = next((i for i, t in enumerate(before) if t.key == "the"), None)
+    rest = before[the + 1 :] if the is not None else []
+    return bool(rest) and all(t.is_capitalized for t in rest)
 
 
 def _own_date(art: Article, frame: Frame) -> object:

@@ -379,7 +379,7 @@ class _Builder:
                     demoted = demoted or prev.key in WORDS.demoting_modifiers
                     left -= 1
                     continue
-                if prev.kind == "poss":
+                if art.is_possessive(left - 1):
                     side = self._side_ending_at(left - 1)
                     if side is None:
                         break
@@ -413,7 +413,7 @@ class _Builder:
             if demoted:
                 role = Role.OFFICIAL
             # "the Ukrainian President's administration": a possessor, not a participant.
-            if end < n and tokens[end].kind == "poss" and self.names.run_at(end) is None:
+            if end < n and self.art.is_possessive(end) and self.names.run_at(end) is None:
                 continue
             if plural:
                 self._plural(hit.start, end, left, role, title_text, left_sides)
@@ -441,7 +441,7 @@ class _Builder:
                 and not tokens[i].newline_before
             )
 
-        if end + 1 < n and tokens[end].kind == "poss" and institution(end + 1):
+        if end + 1 < n and self.art.is_possessive(end) and institution(end + 1):
             end += 1
         while institution(end) or (
             tokens[end].key == "of" and institution(end + 1) if end < n else False
@@ -474,7 +474,7 @@ class _Builder:
                 j += 1
             if j == k or not portfolio:
                 break
-            if j < n and (tokens[j].kind == "poss" or j in art.title_at):
+            if j < n and (art.is_possessive(j) or j in art.title_at):
                 break  # ", and Romania's Foreign Minister": another official's side
             end = j
         return end
@@ -507,7 +507,7 @@ class _Builder:
             return
         # 2. "Mevlut Cavusoglu, Foreign Minister of Turkiye" / "NAME, who is ... TITLE"
         p = left
-        if p > 2 and tokens[p - 1].kind == "poss" and tokens[p - 2].key == "country":
+        if p > 2 and self.art.is_possessive(p - 1) and tokens[p - 2].key == "country":
             p -= 2  # "who also serves as his country's prime minister"
         if p > 0 and tokens[p - 1].key in WORDS.determiners:
             p -= 1
@@ -669,7 +669,7 @@ class _Builder:
             side = self._side_ending_at(i)
             if side is not None:
                 left, country, org = side
-            elif i > 0 and tokens[i - 1].kind == "poss":
+            elif i > 0 and self.art.is_possessive(i - 1):
                 side = self._side_ending_at(i - 1)
                 if side is not None:
                     left, country, org = side
@@ -727,7 +727,7 @@ class _Builder:
                     self._set_name(mention, run)
                     self.mentions.append(mention)
                 continue
-            if e + 1 < len(tokens) and tokens[e].kind == "poss":
+            if e + 1 < len(tokens) and self.art.is_possessive(e):
                 run = self.names.run_at(e + 1)
                 if run is None or run[0] in self.name_owner:
                     continue
