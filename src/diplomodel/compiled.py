@@ -91,6 +91,32 @@ def _parts_index(
     return {k: tuple(v) for k, v in parts.items()}
 
 
+def _org_title_variants(
+    titles: dict[str, TitleEntry], organizations: tuple[OrgEntry, ...]
+) -> dict[str, TitleEntry]:
+    """
+    An organisation's office written with each of its names: "IMF Managing Director" is also
+    "International Monetary Fund Managing Director", "Managing Director of the IMF" also
+    "Managing Director of the International Monetary Fund".
+    """
+    orgs = {org.acronym: org for org in organizations}
+    variants: dict[str, TitleEntry] = {}
+    for key, title in titles.items():
+        org = orgs.get(title.org) if title.org else None
+        if org is None:
+            continue
+        names = {key_of(_strip_the(s)) for s in (org.acronym, org.name, *org.aliases)} - {""}
+        for name in names:
+            for before, after in ((name + " ", ""), ("", " of the " + name), ("", " of " + name)):
+                if before and key.startswith(before):
+                    office = key[len(before) :]
+                    variants.update({f"{other} {office}": title for other in names})
+                elif after and key.endswith(after):
+                    office = key[: -len(after)]
+                    variants.update({f"{office} of the {other}": title for other in names})
+    return variants
+
+
 def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
     """
     Build the lookup tables of a rulebook.
@@ -101,6 +127,8 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
     titles: dict[str, TitleEntry] = {}
     for title in rulebook.titles:
         titles[key_of(title.term)] = title  # a later entry for the same term wins
+    for key, title in _org_title_variants(titles, rulebook.organizations).items():
+        titles.setdefault(key, title)  # a title written out in the rulebook wins
     countries = country_index(rulebook)
     org_items: list[tuple[str, OrgEntry, int]] = []
     by_acronym: dict[str, OrgEntry] = {}

@@ -269,7 +269,8 @@ class _ResultBuilder:
             dl_place = meeting_place(art, Frame(triggers=[], sentences=[]))
             venue = dl_place.country if dl_place else None
         posted = {p.posted_to for p in people if p.posted_to}
-        host = venue if art.on("officials.host_country_fallback") else None
+        host_fallback = art.on("officials.host_country_fallback")
+        host = venue if host_fallback else None
         envoy_at_home = any(p.posted_to and p.side == host for p in people)
         if host in known and not envoy_at_home:
             host = None
@@ -293,6 +294,12 @@ class _ResultBuilder:
             host = dominant
         elif occ is not None or host is None:
             host = dominant or (host if occ is not None else None)
+        if host is None and venue is not None and venue in known and art.dateline is not None:
+            # "SEOUL (Yonhap) -- First Vice Foreign Minister Kim met his Japanese counterpart
+            # in Tokyo": a home agency's official abroad acts for the dateline's country
+            home = meeting_place(art, Frame(triggers=[], sentences=[]))
+            if home is not None and home.country not in known and host_fallback:
+                host = home.country
         plural_role = next((m.role for m in frame.plural_roles if m.role), None)
         roles = {p.role for p in people if p.role}
         shared_role = roles.pop() if len(roles) == 1 else None

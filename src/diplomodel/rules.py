@@ -261,7 +261,8 @@ BUILTIN_RULES: dict[str, str] = {
     ),
     "officials.host_country_fallback": (
         "An official whose side the text never states acts for the meeting's host country "
-        "when no other participant does (not at summits)."
+        "when no other participant does (not at summits); met abroad where the host is "
+        "already a side, for the dateline's country."
     ),
     "officials.dominant_country_fallback": (
         "Failing that, for the one country the article names most often (twice or more)."

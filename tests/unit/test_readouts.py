@@ -87,3 +87,27 @@ def test_possessive_apostrophe_after_s_gives_the_side() -> None:
     art = Article("the 'Friends' group and Barbados' envoy", default_parser()._compiled, None, None)
     marked = [art.tokens[i - 1].text for i in range(len(art.tokens)) if art.is_possessive(i)]
     assert marked == ["Barbados"]
+
+
+def test_home_agency_official_abroad_acts_for_the_dateline_country() -> None:
+    """A sideless official met abroad, reported under a home dateline, is from home."""
+    text = (
+        "SEOUL, Oct. 17 (Yonhap) -- First Vice Foreign Minister Park Min-jae held talks with "
+        "Japanese Vice Foreign Minister Masataka Okano in Tokyo on Thursday."
+    )
+    assert sorted(side or "" for _, side in pairs(text)[0]) == ["JP", "KR"]
+
+
+def test_organisation_office_written_with_the_full_name() -> None:
+    """'International Monetary Fund Managing Director' is the IMF's 'Managing Director'."""
+    text = (
+        "Bridgetown, 3 May 2023 - Prime Minister Mia Amor Mottley hosted International "
+        "Monetary Fund Managing Director Kristalina Georgieva for talks."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    georgieva = meeting.participants[1]
+    assert (georgieva.name, georgieva.side, georgieva.role.value) == (
+        "Kristalina Georgieva",
+        "IMF",
+        "org_leader",
+    )
