@@ -111,3 +111,32 @@ def test_organisation_office_written_with_the_full_name() -> None:
         "IMF",
         "org_leader",
     )
+
+
+SUMMIT_DAY = (
+    "Astana, 4 July 2024 - On the sidelines of the SCO summit, President Kassym-Jomart "
+    "Tokayev held talks with a number of leaders.\n\n"
+    "At the meeting with President of Mongolia Ukhnaagiin Khurelsukh, the leaders discussed "
+    "trade.\n\n"
+    "During the talks with Prime Minister of Pakistan Shehbaz Sharif, the parties considered "
+    "the construction of a railway.\n\n"
+    "Kassym-Jomart Tokayev also met with President of Belarus Alexander Lukashenko.\n\n"
+    "The meeting was attended by Kazakhstan's Ambassador to Belarus Askar Zhumagaliyev."
+)
+
+
+def test_sentence_opening_with_a_meeting_with_x_is_a_meeting_of_the_subject() -> None:
+    """'At the meeting with X, ...', 'During the talks with X, ...' in a readout."""
+    assert [[name for name, _ in m] for m in pairs(SUMMIT_DAY)] == [
+        ["Kassym-Jomart Tokayev", "Ukhnaagiin Khurelsukh"],
+        ["Kassym-Jomart Tokayev", "Shehbaz Sharif"],
+        ["Kassym-Jomart Tokayev", "Alexander Lukashenko"],
+    ]
+
+
+def test_every_meeting_of_the_subject_has_the_scene_setting_occasion() -> None:
+    """Also the one reported with 'also met', which opens a separate meeting."""
+    occasions = [
+        m.occasion.name if m.occasion else None for m in diplomodel.parse(SUMMIT_DAY).meetings
+    ]
+    assert occasions == ["SCO summit"] * 3

@@ -100,7 +100,15 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     """
     dl = art.dateline
     best: tuple[int, FoundDate] | None = None
-    chain = [*_own_first(frame), *(_own_first(frame.follows) if frame.follows else [])]
+    # sentences before the meeting's own (a scene-setting sentence) are context: the meeting
+    # it continues ("Later that day, ...") tells its date first
+    own = _own_first(frame)
+    opening = frame.first_sentence
+    chain = [
+        *(t for t in own if t.sentence >= opening),
+        *(_own_first(frame.follows) if frame.follows else []),
+        *(t for t in own if t.sentence < opening),
+    ]
     for t in chain:
         anchor = art.tokens[t.hit.start].start
         mentions = art.dates_in(t.sentence)

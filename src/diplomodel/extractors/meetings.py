@@ -299,6 +299,9 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                         _merge_into(same, frame)
                         index.update(same)
                     else:
+                        # "X held meetings at the summit ... X also met Y": the summit's too
+                        if not preamble_people or preamble_people & set(frame.people):
+                            frame.triggers.extend(preamble)
                         index.add(frame)
                     current = same or frame
                     group.append(current)
@@ -315,20 +318,24 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             antecedent = current.people[0]
         elif antecedent is None and current is None and len(preamble_people) == 1:
             antecedent = next(iter(preamble_people))
-        if (
+        joined = (
             antecedent is not None
             and art.on("meetings.protagonist")
             and antecedent not in order
             and len(order) == 1
             and side(order[0]) != side(antecedent)
-            and _pronoun_subject(art, s, triggers)
-        ):
-            # "In his meeting with Indonesian President Prabowo, ..." in an article about Modi
+            and (_pronoun_subject(art, s, triggers) or _opens_with_phrase(art, s, triggers, clause))
+        )
+        if joined and antecedent is not None:
+            # "In his meeting with Indonesian President Prabowo, ..." in an article about Modi;
+            # "At the meeting with President X, the leaders discussed ..." in a readout
             order.insert(0, antecedent)
         sides = {side(p) for p in order}
         known = {x for x in sides if x}
         enough = len(known) >= 2 or (len(known) == 1 and None in sides)
-        if all(t.reference for t in triggers):
+        # "At the meeting with X" points at a meeting; one not reported before is a new one
+        new_reference = joined and (current is None or order[-1] not in current.people)
+        if all(t.reference for t in triggers) and not new_reference:
             enough = False  # "the meeting took place in ..." adds to a meeting, never starts one
             companion = any(t.hit.entry.signal == Signal.COMPANION for t in triggers)
             if companion and current is None and len(known) >= 2:
@@ -580,6 +587,22 @@ def _pronoun_subject(art: Article, sentence: int, triggers: list[Trigger]) -> bo
     the = next((i for i, t in enumerate(before) if t.key == "the"), None)
     rest = before[the + 1 :] if the is not None else []
     return bool(rest) and all(t.is_capitalized for t in rest)
+
+
+def _opens_with_phrase(
+    art: Article, sentence: int, triggers: list[Trigger], clause: list[Mention]
+) -> bool:
+    """
+    'At the meeting with X, ...', 'During the talks with X, ...': the sentence opens with a
+    meeting phrase and "with" (not 'The meeting was attended by X'), and names no subject.
+    """
+    opening = min(triggers, key=lambda t: t.hit.start).hit
+    if opening.start - art.sentences[sentence][0] > 1:
+        return False
+    tokens = art.tokens
+    if opening.end >= len(tokens) or tokens[opening.end].key != "with":
+        return False
+    return not any(m.start < opening.start and m.person >= 0 for m in clause)
 
 
 def _own_date(art: Article, frame: Frame) -> object:
