@@ -361,9 +361,11 @@ class _Builder:
             if Role.ENVOY in (entry.role, role) and j < n and tokens[j].key == "for":
                 # "Special Envoy for Sudan": the country is the envoy's brief, not its side
                 envoy_target, country, org = country, None, None
-            host = (
-                self._side_at(end + 1) if end + 1 < n and tokens[end].key in ("to", "in") else None
-            )
+            host = None
+            if end + 1 < n and tokens[end].key in ("to", "in"):
+                # "Ambassador to Japan", "Ambassador to the United States"
+                at = end + 2 if tokens[end + 1].key == "the" and end + 2 < n else end + 1
+                host = self._side_at(at)
             posted_to = envoy_target
             if Role.AMBASSADOR in (entry.role, role) and host is not None:
                 # "Ambassador to Pakistan": the host country is not the ambassador's side.
@@ -859,6 +861,18 @@ def _from_known_officials(art: Article, p: Person) -> None:
         p.role = roles.pop()
 
 
+def _sole_earlier_holder(people: list[Person], m: Mention) -> Person | None:
+    """The one named person with the office of an unnamed mention, named before it, if any."""
+    if m.role is None:
+        return None
+    holders = [
+        p
+        for p in people
+        if p.name and p.role is m.role and any(o.start < m.start for o in p.mentions)
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
 def _transliterated(
     art: Article, tokens: frozenset[str], role: Role, year: int | None
 ) -> list[KnownOfficial]:
@@ -1071,6 +1085,12 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
             continue
         side = m.side or m.implied_country or m.implied_org
         if side is None:
+            # "On Tuesday, the Head of State met ...": the one named person in that office
+            # mentioned before
+            holder = _sole_earlier_holder(people, m) if m.kind == "titled" else None
+            if holder is not None:
+                holder.mentions.append(m)
+                m.person = holder.index
             continue
         same_side = list(by_side.get(side, ()))
         if m.role is not None:

@@ -1,0 +1,44 @@
+"""
+How officials are read from their offices, names and sides.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import diplomodel
+
+
+def officials(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(o.name, o.side, o.role.value) for o in diplomodel.parse(text).officials]
+
+
+@pytest.mark.parametrize("host", ["Japan", "the United States"])
+def test_ambassador_to_a_country_keeps_the_name_and_own_side(host: str) -> None:
+    """'Philippine Ambassador to the United States NAME': the side is the sending country."""
+    text = f"Philippine Ambassador to {host} Carlos Tuazon briefed reporters in Manila."
+    assert ("Carlos Tuazon", "PH", "ambassador") in officials(text)
+
+
+def test_unnamed_office_is_its_one_earlier_holder() -> None:
+    """'the Head of State met ...' after 'President NAME' is that president."""
+    text = (
+        "NEW YORK, September 21 (Kazinform) - President Kassym-Jomart Tokayev held a series "
+        "of meetings on the sidelines of the UN General Assembly.\n\n"
+        "On Tuesday, the Head of State met with Prime Minister of Slovenia Robert Golob."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert [(p.name, p.side) for p in meeting.participants] == [
+        ("Kassym-Jomart Tokayev", "KZ"),
+        ("Robert Golob", "SI"),
+    ]
+
+
+def test_unnamed_office_with_two_earlier_holders_stays_apart() -> None:
+    """Two presidents named before: 'the President' is neither of them."""
+    text = (
+        "Astana, 3 May 2023 - President Kassym-Jomart Tokayev met President of Mongolia "
+        "Ukhnaagiin Khurelsukh.\n\nThe President praised the talks."
+    )
+    by_name = {o.name: len(o.mentions) for o in diplomodel.parse(text).officials}
+    assert by_name == {"Kassym-Jomart Tokayev": 1, "Ukhnaagiin Khurelsukh": 1}
