@@ -294,6 +294,10 @@ class _ResultBuilder:
             host = dominant
         elif occ is not None or host is None:
             host = dominant or (host if occ is not None else None)
+        if host is None and host_fallback and len(posted - known) == 1:
+            # "High Commissioner of India to the Maldives NAME paid a courtesy call on Foreign
+            # Minister X" (no place given): X is of the country the envoy is posted to
+            host = next(iter(posted - known))
         if host is None and venue is not None and venue in known and art.dateline is not None:
             # "SEOUL (Yonhap) -- First Vice Foreign Minister Kim met his Japanese counterpart
             # in Tokyo": a home agency's official abroad acts for the dateline's country

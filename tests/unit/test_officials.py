@@ -42,3 +42,16 @@ def test_unnamed_office_with_two_earlier_holders_stays_apart() -> None:
     )
     by_name = {o.name: len(o.mentions) for o in diplomodel.parse(text).officials}
     assert by_name == {"Kassym-Jomart Tokayev": 1, "Ukhnaagiin Khurelsukh": 1}
+
+
+def test_official_met_by_an_envoy_is_of_the_country_the_envoy_is_posted_to() -> None:
+    """No place, no dateline: the envoy's host country is the one side left."""
+    text = (
+        "High Commissioner of India to the Maldives Munu Mahawar paid a courtesy call on "
+        "Foreign Minister Abdulla Shahid."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert [(p.name, p.side) for p in meeting.participants] == [
+        ("Munu Mahawar", "IN"),
+        ("Abdulla Shahid", "MV"),
+    ]
