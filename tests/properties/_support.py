@@ -127,7 +127,7 @@ def assert_invariants(text: str, result: ArticleResult) -> None:
     What holds for any output: every span slices the input to its text; dates are valid (a
     month-precision date has day 1, a dateline-based date is the dateline's); codes are valid
     (ISO countries, known organisations and topics); no participant twice; every meeting has
-    participants of at least two sides.
+    participants of at least two sides; no name of a person, place or occasion spans a line.
     """
     assert result.length == len(text)
     for span in result.spans():
@@ -152,6 +152,9 @@ def assert_invariants(text: str, result: ArticleResult) -> None:
                 assert result.dateline is not None and result.dateline.date == m.date.value
         if m.place is not None:
             assert by_alpha2(m.place.country.alpha2) is not None
+            assert m.place.name is None or _one_line(m.place.name), m.place
+        if m.occasion is not None:
+            assert _one_line(m.occasion.name), m.occasion
         if m.occasion is not None and m.occasion.org is not None:
             assert m.occasion.org.acronym in _org_acronyms(), m.occasion
         for t in m.topics:
@@ -165,6 +168,12 @@ def assert_invariants(text: str, result: ArticleResult) -> None:
             assert o.org.acronym in _org_acronyms(), o.org
         if o.name is not None:
             assert o.name == o.name.strip() and o.name, o
+            assert _one_line(o.name), o
+
+
+def _one_line(name: str) -> bool:
+    """A name never spans a line break."""
+    return len(name.splitlines()) == 1
 
 
 def official(name: str | None, side: str, role: str, title: str | None) -> diplomodel.Official:

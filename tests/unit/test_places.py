@@ -72,3 +72,14 @@ def test_capitals_dateline_city_is_title_cased_in_either_normal_form(form: str) 
 
     assert meeting.place is not None
     assert unicodedata.normalize("NFC", meeting.place.name or "") == "São Paulo"
+
+
+def test_town_never_spans_a_line_break() -> None:
+    """A headline ending in a city, then a dateline 'CITY, Country': no 'Muscat\\n\\nMUSCAT'."""
+    text = (
+        "Iran and Oman hold talks in Muscat\n\n"
+        "MUSCAT, Oman - Iranian Foreign Minister Abbas Araghchi met Oman's Foreign Minister "
+        "Badr Albusaidi on Saturday."
+    )
+    names = [m.place.name for m in diplomodel.parse(text).meetings if m.place]
+    assert names == ["Muscat"]

@@ -320,6 +320,8 @@ def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | 
     while k - 1 >= 0 and (tokens[k - 1].is_capitalized or tokens[k - 1].text == "-"):
         if tokens[k - 1].key in ("in", "at"):
             break  # sentence-initial "In Paris-Saclay, France": "In" is not part of the town
+        if tokens[k].newline_before:
+            break  # "... talks in Muscat\n\nMUSCAT, Oman": a town never spans a line break
         k -= 1
         if comma - k > 4:
             return None
