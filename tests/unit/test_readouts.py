@@ -140,3 +140,28 @@ def test_every_meeting_of_the_subject_has_the_scene_setting_occasion() -> None:
         m.occasion.name if m.occasion else None for m in diplomodel.parse(SUMMIT_DAY).meetings
     ]
     assert occasions == ["SCO summit"] * 3
+
+
+UNGA_DAY = (
+    "Tashkent, 21 September 2023\n\n"
+    "On 20 September, Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov, who is in "
+    "New York for the UN General Assembly, held a number of bilateral meetings.\n\n"
+    "In the morning the Minister met with Minister of Foreign Affairs of Hungary Peter "
+    "Szijjarto.\n\n"
+    "Then B. Saidov held talks with Minister for Foreign Affairs of Mongolia Battsetseg "
+    "Batmunkh.\n\n"
+    "At a meeting with Minister of Foreign Affairs of Bahrain Abdullatif Al Zayani, the "
+    "parties considered investment."
+)
+
+
+def test_sentence_adverb_is_no_part_of_a_name() -> None:
+    """'Then B. Saidov held talks': 'Then' opens the sentence; 'B. Saidov' is Saidov."""
+    names = {o.name for o in diplomodel.parse(UNGA_DAY).officials}
+    assert "Then B. Saidov" not in names
+    assert "Bakhtiyor Saidov" in names
+
+
+def test_at_a_meeting_with_x_is_a_new_meeting() -> None:
+    counterparts = [m[1][0] for m in pairs(UNGA_DAY)]
+    assert counterparts == ["Peter Szijjarto", "Battsetseg Batmunkh", "Abdullatif Al Zayani"]

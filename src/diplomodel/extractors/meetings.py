@@ -597,10 +597,11 @@ def _opens_with_phrase(
     meeting phrase and "with" (not 'The meeting was attended by X'), and names no subject.
     """
     opening = min(triggers, key=lambda t: t.hit.start).hit
-    if opening.start - art.sentences[sentence][0] > 1:
+    if opening.start - art.sentences[sentence][0] > 2:  # "At a meeting with", "In talks with"
         return False
     tokens = art.tokens
-    if opening.end >= len(tokens) or tokens[opening.end].key != "with":
+    with_inside = tokens[opening.end - 1].key == "with"
+    if not with_inside and (opening.end >= len(tokens) or tokens[opening.end].key != "with"):
         return False
     return not any(m.start < opening.start and m.person >= 0 for m in clause)
 
