@@ -257,7 +257,8 @@ BUILTIN_RULES: dict[str, str] = {
         "official or, failing one, the subject of the last meeting."
     ),
     "officials.surname_mentions": (
-        "A later 'Cavusoglu' or 'Park' is the same person as 'Mevlut Cavusoglu' or 'Park Jin'."
+        "A later 'Cavusoglu' or 'Park' is the same person as 'Mevlut Cavusoglu' or 'Park Jin'; "
+        "a later 'MoS' the 'Minister of State' named before."
     ),
     "officials.host_country_fallback": (
         "An official whose side the text never states acts for the meeting's host country "

@@ -55,3 +55,30 @@ def test_official_met_by_an_envoy_is_of_the_country_the_envoy_is_posted_to() -> 
         ("Munu Mahawar", "IN"),
         ("Abdulla Shahid", "MV"),
     ]
+
+
+MOS_VISIT = (
+    "Minister of State for External Affairs Shri V. Muraleedharan paid an official visit to "
+    "Tanzania from 20 to 22 November 2023.\n\n"
+    "On 21 November, MoS called on H.E. Dr. Samia Suluhu Hassan, President of the United "
+    "Republic of Tanzania, in Dar es Salaam and conveyed the greetings of Prime Minister "
+    "Shri Narendra Modi."
+)
+
+
+def test_office_initials_stand_for_the_office_holder() -> None:
+    """'MoS called on ...' is the Minister of State named before."""
+    (meeting,) = diplomodel.parse(MOS_VISIT).meetings
+    assert [(p.name, p.side, p.role.value) for p in meeting.participants] == [
+        ("V. Muraleedharan", "IN", "deputy_foreign_minister"),
+        ("Samia Suluhu Hassan", "TZ", "head_of_state"),
+    ]
+
+
+def test_office_initials_of_two_holders_stand_for_neither() -> None:
+    text = (
+        "Minister of State Ana Lopes of Portugal and Minister of State Pavel Novak of Czechia "
+        "spoke to reporters. MoS praised the weather."
+    )
+    by_name = {o.name: len(o.mentions) for o in diplomodel.parse(text).officials}
+    assert by_name == {"Ana Lopes": 1, "Pavel Novak": 1}

@@ -20,7 +20,7 @@ from diplomodel.extractors.context import Article
 from diplomodel.grammar import grammar_words, name_tokens
 from diplomodel.model import Role
 from diplomodel.rules import KnownOfficial
-from diplomodel.text import Token
+from diplomodel.text import Token, fold
 
 __all__ = ["Mention", "Person", "find_people"]
 
@@ -76,7 +76,7 @@ class Mention:
     implied_country: str | None = None
     implied_org: str | None = None
     posted_to: str | None = None  # an ambassador's host country ("Ambassador to Pakistan")
-    kind: str = "titled"  # titled, counterpart, possessive, apposition, surname
+    kind: str = "titled"  # titled, counterpart, possessive, apposition, surname, initials
     person: int = -1
 
     @property
@@ -117,6 +117,7 @@ def _is_name_token(tok: Token) -> bool:
 _LEADER_ROLES = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.VICE_PRESIDENT})
 
 _TEXT = attrgetter("text")
+_KEY = attrgetter("key")
 _FIRST_CHAR = itemgetter(0)
 
 # What may separate the parts of one name: nothing, a space, or a no-break space.
@@ -1134,5 +1135,42 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         m.person = p.index
     for p in people:
         _resolve(p)
+    if art.on("officials.surname_mentions"):
+        mentions.extend(_office_initials(art, people, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, people
+
+
+def _office_initials(art: Article, people: list[Person], mentions: list[Mention]) -> list[Mention]:
+    """
+    "MoS called on the President" after "Minister of State for External Affairs NAME": the
+    initials of a named person's office (of its first two words or more) stand for that
+    person, when one person alone holds an office with those initials.
+    """
+    holders: dict[str, set[int]] = {}
+    for p in people:
+        if p.name is None:
+            continue
+        for m in p.mentions:
+            if m.title:
+                words = m.title.replace("-", " ").split()
+                for k in range(2, len(words) + 1):
+                    initials = fold("".join(w[0] for w in words[:k]))
+                    holders.setdefault(initials, set()).add(p.index)
+    if not holders:
+        return []
+    tokens = art.tokens
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for i in compress(count(), map(holders.__contains__, map(_KEY, tokens))):
+        tok = tokens[i]
+        owners = holders[tok.key]
+        capitals = sum(c.isupper() for c in tok.text)
+        if tok.kind != "word" or capitals < 2 or i in taken or i in art.title_at:
+            continue
+        if len(owners) == 1:
+            p = people[next(iter(owners))]
+            m = Mention(i, i + 1, kind="initials", person=p.index)
+            p.mentions.append(m)
+            found.append(m)
+    return found
