@@ -82,3 +82,21 @@ def test_office_initials_of_two_holders_stand_for_neither() -> None:
     )
     by_name = {o.name: len(o.mentions) for o in diplomodel.parse(text).officials}
     assert by_name == {"Ana Lopes": 1, "Pavel Novak": 1}
+
+
+@pytest.mark.parametrize(
+    "office",
+    [
+        "the EU High Representative for Foreign Affairs and Security Policy",
+        "the EU foreign policy chief",
+    ],
+)
+def test_apposition_between_commas_names_the_office_not_the_subject_after(office: str) -> None:
+    """'In a meeting with OFFICE, Kaja Kallas, Osmani asked ...': Kallas holds the office."""
+    text = f"In a meeting with {office}, Kaja Kallas, Osmani asked the EU to release funds."
+    assert [name for name, side, _ in officials(text) if side == "EU"] == ["Kaja Kallas"]
+
+
+def test_possessive_before_a_region_adjective_is_no_name() -> None:
+    text = "Osmani thanked Croatia for its support for Kosovo's Euro-Atlantic integration."
+    assert [name for name, _, _ in officials(text)] == []

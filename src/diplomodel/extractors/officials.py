@@ -544,8 +544,11 @@ class _Builder:
                     break
                 k += 1
             continued = k > start and k + 1 < n and tokens[k].text == ","
-            ends_in_name = names.run_at(start) is None or (k + 1) in self.names.run_end
-            if continued and names.run_at(k + 1) and ends_in_name:
+            first = names.run_at(start)
+            # "High Representative, Kaja Kallas, Osmani asked": the part up to the comma is a
+            # name itself, not more of the office
+            is_name = first is not None and first[1] == k
+            if continued and names.run_at(k + 1) and not is_name:
                 start = k + 1
             run = names.run_at(start)
             if run is not None and (definite or run[1] - run[0] >= 2):
