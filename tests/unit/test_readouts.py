@@ -165,3 +165,17 @@ def test_sentence_adverb_is_no_part_of_a_name() -> None:
 def test_at_a_meeting_with_x_is_a_new_meeting() -> None:
     counterparts = [m[1][0] for m in pairs(UNGA_DAY)]
     assert counterparts == ["Peter Szijjarto", "Battsetseg Batmunkh", "Abdullatif Al Zayani"]
+
+
+def test_headline_that_sums_up_two_meetings_is_split_by_the_body() -> None:
+    """'X holds talks with A and B' (headline), then a meeting with A, then one with B."""
+    text = (
+        "PM Abiy holds talks with Presidents Putin and Pezeshkian in Kazan\n\n"
+        "Kazan, 23 October 2024 (ENA) - Prime Minister Abiy Ahmed of Ethiopia held talks today "
+        "with President Vladimir Putin of Russia on the sidelines of the BRICS Summit.\n\n"
+        "Prime Minister Abiy also held talks with President Masoud Pezeshkian of Iran."
+    )
+    assert [[name for name, _ in m] for m in pairs(text)] == [
+        ["Abiy Ahmed", "Vladimir Putin"],
+        ["Abiy Ahmed", "Masoud Pezeshkian"],
+    ]

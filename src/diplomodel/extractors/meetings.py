@@ -412,10 +412,12 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             None,
         )
         if earlier is not None:
+            _narrow_headline(art, earlier, candidate, by_sentence_mentions)
             _merge_into(earlier, candidate)
             index.update(earlier)
             continue
         if current is not None and _mergeable(art, current, candidate, people):
+            _narrow_headline(art, current, candidate, by_sentence_mentions)
             _merge_into(current, candidate)
             index.update(current)
             continue
@@ -639,6 +641,32 @@ def _mergeable(art: Article, a: Frame, b: Frame, people: list[Person]) -> bool:
             if pp.side and pp.side == qq.side and pp.name and qq.name:
                 return False
     return True
+
+
+def _narrow_headline(
+    art: Article, headline: Frame, body: Frame, mentions: dict[int, list[Mention]]
+) -> None:
+    """
+    "Abiy holds talks with Putin and Pezeshkian" (a headline), then "Abiy held talks with
+    Putin": the headline summed up several meetings, and this one is with Putin alone.
+    """
+    first = headline.first_sentence
+    if not _is_headline(art, first):
+        return
+    named = {m.person for m in mentions.get(first, ())}
+    if not set(headline.people) <= named:
+        return  # the frame holds people of the body already
+    if len(body.people) >= 2 and set(body.people) < set(headline.people):
+        headline.people[:] = [p for p in headline.people if p in body.people]
+
+
+def _is_headline(art: Article, sentence: int) -> bool:
+    """A line of its own without a full stop, before the body's first sentence."""
+    start, end = art.sentences[sentence]
+    tokens = art.tokens
+    if end >= len(tokens) or not tokens[end].newline_before or tokens[end - 1].text in ".!?":
+        return False
+    return start == 0 or tokens[start].newline_before
 
 
 def _merge_into(a: Frame, b: Frame) -> None:
