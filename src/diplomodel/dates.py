@@ -46,6 +46,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 # Every quantifier is bounded, so matching is linear in the text length.
 _M1 = _MONTH.replace("month", "m1")
 _M2 = _MONTH.replace("month", "m2")
+_M3 = _MONTH.replace("month", "m3")
 # spaces, tabs and the no-break spaces of web pages ("1\u00a0December\u00a02022")
 _BLANK = r"[ \t\u00a0\u202f]"
 _SP = _BLANK + "{1,3}"
@@ -67,6 +68,7 @@ _DATE = re.compile(
     (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b
   | (?P<d1>\d{{1,2}}){_ORD}{_SP}(?:of{_SP})?{_M1}\.?,?(?:{_SP}(?P<y1>\d{{4}}))?\b
   | {_M2}\.?{_SP}(?P<d2>\d{{1,2}}){_ORD}\b(?:,?{_SP}(?P<y2>\d{{4}})\b)?
+  | {_M3}\.?,?{_SP}(?P<y3>\d{{4}})\b
   | (?:on{_SP})?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
   | (?P<rel>{_REL})\b
   | on{_BLANK}the{_BLANK}(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b
@@ -135,6 +137,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             year = int(year_text) if year_text else None
             if 1 <= day <= 31 and (year is None or _YEARS[0] <= year <= _YEARS[1]):
                 found.append(DateMention(m.start(), m.end(), year, month, day))
+        elif g["y3"]:
+            if not g["m3"][0].isupper():
+                continue  # "may 2024 bring peace"
+            year = int(g["y3"])
+            if _YEARS[0] <= year <= _YEARS[1]:
+                month = _MONTHS[g["m3"].lower().rstrip(".")]
+                found.append(DateMention(m.start(), m.end(), year, month))
         elif g["wd"]:
             if not g["wd"][0].isupper():
                 continue
@@ -184,6 +193,8 @@ def _resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None
             return None
         basis = DateBasis.EXPLICIT if mention.year is not None else DateBasis.RELATIVE
         return Resolved(dt.date(year, mention.month, mention.day), day_p, basis)
+    if mention.month is not None and mention.year is not None:  # "in April 2023"
+        return Resolved(dt.date(mention.year, mention.month, 1), month_p, DateBasis.EXPLICIT)
     if reference is None:
         return None
     rel = DateBasis.RELATIVE
@@ -325,7 +336,7 @@ def find_dateline(
         sep = _DATELINE_SEP.search(head, city.end())
         if sep is not None:
             middle, sep_end = head[city.end() : sep.start()], sep.end()
-        elif len(line.rstrip()) <= 60 and any(m.month for m in find_dates(line)):
+        elif len(line.rstrip()) <= 60 and any(m.month and m.day for m in find_dates(line)):
             # a line of its own: "Baku, December 2, AZERTAC"
             middle, sep_end = line.rstrip()[city.end() :], len(line.rstrip())
         else:
@@ -344,7 +355,7 @@ def find_dateline(
         date_end: int | None = None
         base = line_start + city.end()
         for mention in find_dates(middle):
-            if mention.month is None:
+            if mention.month is None or mention.day is None:
                 continue
             resolved = (
                 resolve(mention, published) if mention.year is None else resolve(mention, None)

@@ -19,7 +19,7 @@ import attrs
 
 from diplomodel.compiled import CompiledRulebook, compile_rulebook
 from diplomodel.countries import country_from_code
-from diplomodel.dates import find_dateline, find_page_date
+from diplomodel.dates import Resolved, find_dateline, find_page_date
 from diplomodel.errors import InputError, RuleError
 from diplomodel.explain import Explanation
 from diplomodel.extractors.attributes import (
@@ -34,6 +34,7 @@ from diplomodel.extractors.officials import Mention, Person, find_people
 from diplomodel.grammar import name_tokens
 from diplomodel.model import (
     ArticleResult,
+    DateBasis,
     Dateline,
     Meeting,
     MeetingDate,
@@ -329,6 +330,13 @@ class _ResultBuilder:
         if len({o.side for o in officials}) < 2:
             return None
         found_date = meeting_date(art, frame)
+        if found_date is not None and _background(art, found_date.resolved):
+            art.note(
+                "meeting ruled out",
+                reason="dated more than three months before the article",
+                rule="meetings.background_date",
+            )
+            return None
         date = None
         if found_date is not None:
             r = found_date.resolved
@@ -379,6 +387,19 @@ class _ResultBuilder:
             triggers=tuple(dict.fromkeys(triggers)),
             topic_evidence=evidence,
         )
+
+
+# How long before the article's date a meeting may lie and still be news: gold meetings lie
+# at most a month before it; "last month" reaches two months back.
+_NEWS_WINDOW = dt.timedelta(days=92)
+
+
+def _background(art: Article, date: Resolved) -> bool:
+    """Whether a meeting's date makes it history told as background."""
+    reference = art.reference
+    if reference is None or date.basis is DateBasis.DATELINE:
+        return False
+    return date.value < reference - _NEWS_WINDOW and art.on("meetings.background_date")
 
 
 def _with_role(p: Person, role: Role) -> Person:

@@ -248,6 +248,11 @@ BUILTIN_RULES: dict[str, str] = {
         "A plan, negation or background cue near a meeting phrase rules it out "
         "('will meet', 'did not meet', 'last met in 2019')."
     ),
+    "meetings.background_date": (
+        "A meeting dated more than three months before the article's date (dateline or "
+        "published) is history told as background, not news: 'met Xi in Beijing in March "
+        "2023' in an article of September 2024."
+    ),
     "meetings.separate": (
         "'also met', 'separately', 'two separate meetings' start a further meeting with the "
         "same subject."

@@ -138,10 +138,24 @@ class TestFindDates:
         """Lower-case 'may' and 'march' after a number are verbs, not months."""
         assert [] == find_dates(text)
 
-    @pytest.mark.parametrize("text", ["March 2023", "the 2020-2023 period", "on the 32nd"])
+    @pytest.mark.parametrize("text", ["the 2020-2023 period", "on the 32nd", "may 2024 bring"])
     def test_not_dates(self, text: str) -> None:
-        """A month with a year only, a year range and a 32nd are not dates."""
+        """A year range, a 32nd and a lower-case 'may' before a year are not dates."""
         assert [] == find_dates(text)
+
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [("They met in March 2023.", "March 2023"), ("In Dec. 2023, they met.", "Dec. 2023")],
+    )
+    def test_month_with_a_year(self, text: str, found: str) -> None:
+        """A month with a year is a date of month precision."""
+        (mention,) = find_dates(text)
+
+        assert (found, mention.day) == (text[mention.start : mention.end], None)
+        resolved = resolve(mention, None)
+        assert resolved is not None
+        assert (resolved.precision, resolved.basis) == (DatePrecision.MONTH, DateBasis.EXPLICIT)
+        assert resolved.value.day == 1
 
     def test_invalid_iso_date_is_dropped(self) -> None:
         """An impossible ISO date is not a mention."""

@@ -6,8 +6,9 @@ met ..." sentences, each a meeting of its own.
 from __future__ import annotations
 
 import diplomodel
-from diplomodel.engine import default_parser
+from diplomodel.engine import Parser, default_parser
 from diplomodel.extractors.context import Article
+from diplomodel.rules import default_rulebook
 
 READOUT = (
     "Rio de Janeiro, 21 February 2024 (SPA) -- Foreign Minister Prince Faisal bin Farhan bin "
@@ -179,3 +180,21 @@ def test_headline_that_sums_up_two_meetings_is_split_by_the_body() -> None:
         ["Abiy Ahmed", "Vladimir Putin"],
         ["Abiy Ahmed", "Masoud Pezeshkian"],
     ]
+
+
+BACKGROUND = (
+    "BEIJING, Sept. 9, 2024 (Xinhua) -- Chinese President Xi Jinping met with visiting "
+    "Spanish Prime Minister Pedro Sanchez in Beijing on Monday.\n\n"
+    "Sanchez last travelled to China in March 2023, when he attended the Boao Forum and met "
+    "Premier Li Qiang in Hainan."
+)
+
+
+def test_meeting_months_before_the_article_is_background() -> None:
+    assert [[name for name, _ in m] for m in pairs(BACKGROUND)] == [["Xi Jinping", "Pedro Sanchez"]]
+
+
+def test_background_date_rule_can_be_switched_off() -> None:
+    parser = Parser(default_rulebook().without("meetings.background_date"))
+    dates = [m.date.iso if m.date else None for m in parser.parse(BACKGROUND).meetings]
+    assert dates == ["2024-09-09", "2023-03"]
