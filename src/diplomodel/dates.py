@@ -23,9 +23,11 @@ __all__ = [
     "CALENDAR_WORDS",
     "DateMention",
     "DatelineInfo",
+    "after_reference",
     "find_dateline",
     "find_dates",
     "find_page_date",
+    "history",
     "resolve",
 ]
 
@@ -47,6 +49,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _M1 = _MONTH.replace("month", "m1")
 _M2 = _MONTH.replace("month", "m2")
 _M3 = _MONTH.replace("month", "m3")
+_M4 = _MONTH.replace("month", "m4")
 # spaces, tabs and the no-break spaces of web pages ("1\u00a0December\u00a02022")
 _BLANK = r"[ \t\u00a0\u202f]"
 _SP = _BLANK + "{1,3}"
@@ -69,6 +72,7 @@ _DATE = re.compile(
   | (?P<d1>\d{{1,2}}){_ORD}{_SP}(?:of{_SP})?{_M1}\.?,?(?:{_SP}(?P<y1>\d{{4}}))?\b
   | {_M2}\.?{_SP}(?P<d2>\d{{1,2}}){_ORD}\b(?:,?{_SP}(?P<y2>\d{{4}})\b)?
   | {_M3}\.?,?{_SP}(?P<y3>\d{{4}})\b
+  | (?P<mp>last){_SP}{_M4}\b(?!\.?,?{_SP}\d)
   | (?:on{_SP})?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
   | (?P<rel>{_REL})\b
   | on{_BLANK}the{_BLANK}(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b
@@ -144,6 +148,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             if _YEARS[0] <= year <= _YEARS[1]:
                 month = _MONTHS[g["m3"].lower().rstrip(".")]
                 found.append(DateMention(m.start(), m.end(), year, month))
+        elif g["m4"]:
+            if not g["m4"][0].isupper():
+                continue  # "in may be"
+            month = _MONTHS[g["m4"].lower().rstrip(".")]
+            prefix = g["mp"].lower()
+            found.append(DateMention(m.start(), m.end(), month=month, relative=f"month {prefix}"))
         elif g["wd"]:
             if not g["wd"][0].isupper():
                 continue
@@ -195,6 +205,11 @@ def _resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None
         return Resolved(dt.date(year, mention.month, mention.day), day_p, basis)
     if mention.month is not None and mention.year is not None:  # "in April 2023"
         return Resolved(dt.date(mention.year, mention.month, 1), month_p, DateBasis.EXPLICIT)
+    if mention.month is not None and mention.relative is not None and reference is not None:
+        # "last April": the latest April before the reference date's month ("in April" is
+        # not read: it may lie ahead, "takes over the chairmanship in January")
+        year = reference.year if mention.month < reference.month else reference.year - 1
+        return Resolved(dt.date(year, mention.month, 1), month_p, DateBasis.RELATIVE)
     if reference is None:
         return None
     rel = DateBasis.RELATIVE
@@ -234,6 +249,33 @@ def _resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None
     if word == "last month":
         return Resolved(reference.replace(day=1) - relativedelta(months=1), month_p, rel)
     return None
+
+
+# A reported meeting has taken place: its date may lie up to two days after the article's
+# (time zones, late datelines), never more.
+_LEEWAY = dt.timedelta(days=2)
+# How long before the article's date a meeting may lie and still be news: no gold meeting of
+# the dev and test corpora lies more than a month before it. A month counts from its last day,
+# so "last month" is always news.
+_NEWS_DAYS = dt.timedelta(days=45)
+_NEWS_MONTHS = dt.timedelta(days=31)
+
+
+def after_reference(value: dt.date, reference: dt.date) -> bool:
+    """Whether a date lies too far after the article's date to be a reported meeting's."""
+    return value > reference + _LEEWAY
+
+
+def history(value: dt.date, precision: DatePrecision, reference: dt.date) -> bool:
+    """
+    Whether a meeting of this date is history told as background in an article of the
+    reference date: a day more than 45 days before it, a month that ended more than 31 days
+    before it.
+    """
+    if precision is DatePrecision.MONTH:
+        month_end = value + relativedelta(months=1) - dt.timedelta(days=1)
+        return month_end < reference - _NEWS_MONTHS
+    return value < reference - _NEWS_DAYS
 
 
 class DatelineInfo(NamedTuple):

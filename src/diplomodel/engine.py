@@ -19,7 +19,7 @@ import attrs
 
 from diplomodel.compiled import CompiledRulebook, compile_rulebook
 from diplomodel.countries import country_from_code
-from diplomodel.dates import Resolved, find_dateline, find_page_date
+from diplomodel.dates import Resolved, find_dateline, find_page_date, history
 from diplomodel.errors import InputError, RuleError
 from diplomodel.explain import Explanation
 from diplomodel.extractors.attributes import (
@@ -389,17 +389,12 @@ class _ResultBuilder:
         )
 
 
-# How long before the article's date a meeting may lie and still be news: gold meetings lie
-# at most a month before it; "last month" reaches two months back.
-_NEWS_WINDOW = dt.timedelta(days=92)
-
-
 def _background(art: Article, date: Resolved) -> bool:
     """Whether a meeting's date makes it history told as background."""
     reference = art.reference
     if reference is None or date.basis is DateBasis.DATELINE:
         return False
-    return date.value < reference - _NEWS_WINDOW and art.on("meetings.background_date")
+    return history(date.value, date.precision, reference) and art.on("meetings.background_date")
 
 
 def _with_role(p: Person, role: Role) -> Person:

@@ -41,6 +41,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from diplomodel.countries import country_from_code
+from diplomodel.dates import after_reference, history
 from diplomodel.errors import LexiconError
 from diplomodel.grammar import name_tokens
 from diplomodel.model import (
@@ -1213,9 +1214,20 @@ def _references(
     found: list[dt.date | None] = []
     for reference in candidates:
         dl = reference if dated else None
+        if not all(_is_news(m.date, reference) for m in meetings):
+            continue
         if all(_date_options(m.date, reference, dl) for m in meetings):
             found.append(reference)
     return found
+
+
+def _is_news(date: MeetingDate | None, reference: dt.date) -> bool:
+    """Whether a meeting of this date can be reported in an article of the reference date."""
+    if date is None:
+        return True
+    return not (
+        after_reference(date.value, reference) or history(date.value, date.precision, reference)
+    )
 
 
 def _dateline_cities(meetings: Sequence[Meeting], case: str) -> list[tuple[str, str]]:

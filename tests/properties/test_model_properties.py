@@ -261,8 +261,9 @@ def test_both_rulebooks_parse_alike(
     stepwise = Parser(book.with_titles(a).with_titles(b))
     at_once = Parser(book.with_titles(a, b))
     text = (
-        f"Turkish {a.term} Arvid Kelmoran met Azerbaijani {b.term} Sevrin Velindor on "
-        f"3 March 2024.\n\n{article.text}"
+        # no date words: a fixed date could be history for the article's reference date
+        f"Turkish {a.term} Arvid Kelmoran met Azerbaijani {b.term} Sevrin Velindor."
+        f"\n\n{article.text}"
     )
     left = stepwise.parse(text, published=article.published)
     right = at_once.parse(text, published=article.published)

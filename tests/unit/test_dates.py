@@ -144,6 +144,22 @@ class TestFindDates:
         assert [] == find_dates(text)
 
     @pytest.mark.parametrize(
+        ("text", "value"),
+        [("last April", dt.date(2023, 4, 1)), ("last March", dt.date(2024, 3, 1))],
+    )
+    def test_last_month_name(self, text: str, value: dt.date) -> None:
+        """'last April' said in April 2024 is April 2023; 'last March' is March 2024."""
+        (mention,) = find_dates(text)
+        resolved = resolve(mention, dt.date(2024, 4, 9))
+
+        assert resolved is not None
+        assert (resolved.value, resolved.precision) == (value, DatePrecision.MONTH)
+
+    def test_month_name_after_in_is_no_date(self) -> None:
+        """'in January' may lie ahead ('takes over the chairmanship in January')."""
+        assert [] == find_dates("takes over the chairmanship in January")
+
+    @pytest.mark.parametrize(
         ("text", "found"),
         [("They met in March 2023.", "March 2023"), ("In Dec. 2023, they met.", "Dec. 2023")],
     )

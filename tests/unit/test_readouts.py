@@ -198,3 +198,14 @@ def test_background_date_rule_can_be_switched_off() -> None:
     parser = Parser(default_rulebook().without("meetings.background_date"))
     dates = [m.date.iso if m.date else None for m in parser.parse(BACKGROUND).meetings]
     assert dates == ["2024-09-09", "2023-03"]
+
+
+def test_a_date_after_the_article_never_dates_a_meeting() -> None:
+    """'whose country takes over the chairmanship in January 2024' (an article of November)."""
+    text = (
+        "Skopje, 30 November 2023 (MIA): Maltese Foreign Minister Ian Borg, whose country takes "
+        "over the OSCE Chairmanship in January 2024, met with Moldova's Foreign Minister Nicu "
+        "Popescu."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert meeting.date is not None and meeting.date.iso == "2023-11-30"

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from diplomodel.compiled import PlaceRef
-from diplomodel.dates import CALENDAR_WORDS, DateMention, Resolved, resolve
+from diplomodel.dates import CALENDAR_WORDS, DateMention, Resolved, after_reference, resolve
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, Trigger
 from diplomodel.grammar import grammar_words
@@ -85,7 +85,7 @@ def _first_resolvable(art: Article, sentence: int) -> tuple[DateMention, Resolve
         found = None
         for mention in art.dates_in(sentence):
             resolved = resolve(mention, art.reference)
-            if resolved is not None:
+            if resolved is not None and not _ahead(art, resolved):
                 found = (mention, resolved)
                 break
         art.cache[key] = found
@@ -116,7 +116,7 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
         at = bisect_left(art.date_starts_in(t.sentence), anchor)
         for mention in mentions[max(0, at - 1) : at + 1]:
             resolved = resolve(mention, art.reference)
-            if resolved is None:
+            if resolved is None or _ahead(art, resolved):
                 continue
             distance = abs(mention.start - anchor)
             if best is None or distance < best[0]:
@@ -141,6 +141,13 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
         )
         return FoundDate(Resolved(dl.date, DatePrecision.DAY, DateBasis.DATELINE), span)
     return None
+
+
+def _ahead(art: Article, resolved: Resolved) -> bool:
+    """A date after the article's (a reported meeting has taken place): "takes over the
+    chairmanship in January 2024" in an article of November 2023 dates no meeting."""
+    reference = art.reference
+    return reference is not None and after_reference(resolved.value, reference)
 
 
 def _place_preceded(art: Article, start: int) -> bool:
