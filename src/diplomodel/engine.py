@@ -276,7 +276,13 @@ class _ResultBuilder:
         if host in known and not envoy_at_home:
             host = None
         dominant = None
-        if art.on("officials.dominant_country_fallback"):
+        # "Tinubu held a preparatory meeting with Foreign Minister Tuggar and National Security
+        # Adviser Ribadu" in Abuja: officials of the host country together with one whose
+        # side is not stated is a meeting at home, not one with a foreign guest
+        at_home = venue in known and len(known) == 1 and sum(1 for p in people if p.side) >= 2
+        if at_home:
+            host = None
+        elif art.on("officials.dominant_country_fallback"):
             # A sideless official met in several meetings (the article's protagonist) is from
             # none of the other officials' countries; a sideless counterpart may well share
             # one with another meeting's counterpart (a visit to Bhutan meets its King, then

@@ -196,7 +196,14 @@ def _vetoed(
         if not other_clause or cue.entry.signal == Signal.NOT_MEETING or noun:
             return cue
         i -= 1
-    plans = [c for c in cues if c.entry.signal == Signal.PLAN]
+    # "during his visit to Israel last month with X, when the two held talks with Y": a
+    # when-clause after a history cue tells that history
+    history = [c for c in cues if c.entry.signal == Signal.BACKGROUND and c.end <= hit.start]
+    if history and _when_clause(art, hit.start):
+        return history[-1]
+    # "A courtesy call ... that had been pencilled in for Saturday was cancelled": a noun
+    # phrase is ruled out by a plan or a negation anywhere in its sentence
+    plans = [c for c in cues if c.entry.signal in (Signal.PLAN, Signal.NEGATION)]
     if noun and plans and plans[0].end <= hit.start:
         return plans[0]
     # after the phrase
@@ -208,6 +215,17 @@ def _vetoed(
     if noun and plans and plans[-1].start >= hit.end:
         return plans[-1]
     return None
+
+
+def _when_clause(art: Article, start: int) -> bool:
+    """Whether the phrase at ``start`` opens a relative clause: ", when the two held talks"."""
+    tokens = art.tokens
+    for k in range(start - 1, max(start - 5, 0), -1):
+        if tokens[k].key == "when":
+            return tokens[k - 1].text == ","
+        if tokens[k].kind == "punct":
+            return False
+    return False
 
 
 def _clause_marks(art: Article) -> list[int]:
