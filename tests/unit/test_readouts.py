@@ -209,3 +209,29 @@ def test_a_date_after_the_article_never_dates_a_meeting() -> None:
     )
     (meeting,) = diplomodel.parse(text).meetings
     assert meeting.date is not None and meeting.date.iso == "2023-11-30"
+
+
+def test_an_official_visit_sets_the_scene_for_the_meetings_that_follow() -> None:
+    """'paid an official visit to Colombo today': the meetings after it are in Colombo."""
+    text = (
+        "External Affairs Minister Dr. S. Jaishankar paid an official visit to Colombo "
+        "today.\n\n"
+        "EAM called on President Anura Kumara Dissanayake.\n\n"
+        "EAM also met Prime Minister Harini Amarasuriya."
+    )
+    meetings = diplomodel.parse(text, published="2024-10-04").meetings
+    assert [
+        (m.place.name if m.place else None, m.date.iso if m.date else None) for m in meetings
+    ] == [
+        ("Colombo", "2024-10-04"),
+        ("Colombo", "2024-10-04"),
+    ]
+
+
+def test_occasion_name_ends_before_a_possessive() -> None:
+    text = (
+        "New York, 25 September 2024 - On the sidelines of the UN General Assembly's high-level "
+        "week, Haitian Prime Minister Garry Conille met Kenyan President William Ruto."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert meeting.occasion is not None and meeting.occasion.name == "UN General Assembly"

@@ -490,6 +490,10 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
                 k = j
                 continue
         break
+    if last_good - 1 > start and last_good == k and tokens[last_good - 1].kind == "poss":
+        # "the UN General Assembly's high-level week": the event, not its possessive
+        last_good -= 1
+        del pieces[-2:]
     if not capitalised or last_good <= start:
         return None
     name = "".join(pieces).strip()
