@@ -235,3 +235,14 @@ def test_occasion_name_ends_before_a_possessive() -> None:
     )
     (meeting,) = diplomodel.parse(text).meetings
     assert meeting.occasion is not None and meeting.occasion.name == "UN General Assembly"
+
+
+def test_separate_meetings_with_two_leaders_are_two_meetings() -> None:
+    text = (
+        "Brussels, 3 May 2023 - EU foreign policy chief Josep Borrell held separate meetings "
+        "with Kosovo Prime Minister Albin Kurti and Serbian President Aleksandar Vucic."
+    )
+    assert [[name for name, _ in m] for m in pairs(text)] == [
+        ["Josep Borrell", "Albin Kurti"],
+        ["Josep Borrell", "Aleksandar Vucic"],
+    ]
