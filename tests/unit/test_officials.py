@@ -100,3 +100,16 @@ def test_apposition_between_commas_names_the_office_not_the_subject_after(office
 def test_possessive_before_a_region_adjective_is_no_name() -> None:
     text = "Osmani thanked Croatia for its support for Kosovo's Euro-Atlantic integration."
     assert [name for name, _, _ in officials(text)] == []
+
+
+def test_office_word_after_a_personal_honorific_is_a_given_name() -> None:
+    """'Dr. Sultan Ahmed Al Jaber' is a name; 'H.E. Sultan Haitham bin Tarik' the Sultan."""
+    text = (
+        "Dubai, 2 December 2023 - Fijian Prime Minister Sitiveni Rabuka met the President of "
+        "COP28, Dr. Sultan Ahmed Al Jaber. Omani Foreign Minister Badr Albusaidi met H.E. "
+        "Sultan Haitham bin Tarik of Oman."
+    )
+    by_name = {o.name: o.role.value for o in diplomodel.parse(text).officials}
+    assert by_name.get("Haitham bin Tarik") == "head_of_state"
+    (first,) = diplomodel.parse(text).meetings  # the second is within Oman
+    assert [p.name for p in first.participants] == ["Sitiveni Rabuka", "Sultan Ahmed Al Jaber"]

@@ -10,11 +10,16 @@ from typing import Any
 
 from diplomodel.compiled import CompiledRulebook, PlaceRef
 from diplomodel.dates import DatelineInfo, DateMention, find_dates
+from diplomodel.grammar import grammar_words
 from diplomodel.matcher import Hit, find_grouped, longest_first
 from diplomodel.rules import CountryName, MeetingPhrase, OrgEntry, TitleEntry
 from diplomodel.text import APOSTROPHES, Token, sentence_bounds, tokenize
 
 __all__ = ["Article"]
+
+_WORDS = grammar_words()
+# Honorifics of a person, not of an office holder ("H.E. Sultan Haitham" is the Sultan).
+_PERSONAL_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "eng", "engr"})
 
 
 class Article:
@@ -48,7 +53,7 @@ class Article:
             return longest_first(by_kind.get(name, []))
 
         blocked = _owners(kind("blocker"))
-        self.titles: list[Hit[TitleEntry]] = kind("title")
+        self.titles: list[Hit[TitleEntry]] = [h for h in kind("title") if not self._given_name(h)]
         self.countries: list[Hit[CountryName]] = [
             h for h in kind("country") if not _covered(h, blocked)
         ]
@@ -84,6 +89,16 @@ class Article:
         self.orgs_in: dict[int, list[Hit[OrgEntry]]] = {}
         for org in self.orgs:
             self.orgs_in.setdefault(self.sentence_of(org.start), []).append(org)
+
+    def _given_name(self, hit: Hit[TitleEntry]) -> bool:
+        """'Dr. Sultan Ahmed Al Jaber': an office word after a personal honorific is a name."""
+        tokens = self.tokens
+        if hit.end - hit.start != 1 or tokens[hit.start].key not in _WORDS.given_name_titles:
+            return False
+        k = hit.start - 1
+        if k >= 0 and tokens[k].text == ".":
+            k -= 1
+        return k >= 0 and tokens[k].key in _PERSONAL_HONORIFICS
 
     def _resolve_overlaps(self) -> None:
         # A title that contains an organisation or country ("European Commission President",
