@@ -246,3 +246,19 @@ def test_separate_meetings_with_two_leaders_are_two_meetings() -> None:
         ["Josep Borrell", "Albin Kurti"],
         ["Josep Borrell", "Aleksandar Vucic"],
     ]
+
+
+def test_unnamed_office_subject_is_the_holder_of_that_office() -> None:
+    """'In his call with X, the Secretary ...' is the Secretary of State, not the person most
+    often named."""
+    text = (
+        "Secretary of State Antony Blinken spoke separately today with Egyptian Foreign Minister "
+        "Sameh Shoukry and Jordanian Foreign Minister Ayman Safadi.\n\n"
+        "In his call with Foreign Minister Shoukry, the Secretary discussed Gaza. Shoukry "
+        "thanked him. Shoukry said Egypt would help.\n\n"
+        "In his call with Foreign Minister Safadi, the Secretary stressed regional stability."
+    )
+    assert [[name for name, _ in m] for m in pairs(text)] == [
+        ["Antony Blinken", "Sameh Shoukry"],
+        ["Antony Blinken", "Ayman Safadi"],
+    ]

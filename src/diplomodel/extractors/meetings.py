@@ -21,6 +21,7 @@ from diplomodel.grammar import grammar_words
 from diplomodel.matcher import Hit
 from diplomodel.model import MeetingMode
 from diplomodel.rules import MeetingPhrase, Signal
+from diplomodel.text import key_of
 
 __all__ = ["Frame", "Trigger", "find_frames"]
 
@@ -331,7 +332,10 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             order.insert(0, speaker)
         # "He", "His Highness": the article's protagonist or, failing one, the subject of the
         # last meeting (or of the scene-setting sentence before the first)
-        antecedent = protagonist
+        # ("the Secretary" is rather the one person whose office is so called)
+        antecedent = _office_holder(art, s, triggers, people)
+        if antecedent is None:
+            antecedent = protagonist
         if antecedent is None and current is not None and current.people:
             antecedent = current.people[0]
         elif antecedent is None and current is None and len(preamble_people) == 1:
@@ -607,6 +611,33 @@ def _pronoun_subject(art: Article, sentence: int, triggers: list[Trigger]) -> bo
     the = next((i for i, t in enumerate(before) if t.key == "the"), None)
     rest = before[the + 1 :] if the is not None else []
     return bool(rest) and all(t.is_capitalized for t in rest)
+
+
+def _office_holder(
+    art: Article, sentence: int, triggers: list[Trigger], people: list[Person]
+) -> int | None:
+    """
+    'In his call with X, the Secretary condemned ...': the one named person whose title holds
+    the office word of an unnamed subject ("Secretary of State Antony Blinken"). Office words
+    that are titles themselves make mentions of their own and are not looked at.
+    """
+    s, e = art.sentences[sentence]
+    tokens = art.tokens
+    words = [
+        tokens[i + 1].key
+        for i in range(s, e - 1)
+        if tokens[i].key == "the"
+        and tokens[i + 1].is_capitalized
+        and i + 1 not in art.title_at
+        and (i + 2 >= e or not tokens[i + 2].is_capitalized)
+    ]
+    for word in words:
+        holders = [
+            p.index for p in people if p.name and p.title and word in key_of(p.title).split()
+        ]
+        if len(holders) == 1:
+            return holders[0]
+    return None
 
 
 def _opens_with_phrase(
