@@ -4,6 +4,7 @@ A rulebook compiled into lookup tables, built once per parser.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from diplomodel.countries import country_index
@@ -45,6 +46,7 @@ class CompiledRulebook(NamedTuple):
     lexicon: PhraseTable[tuple[str, Any]]
     org_by_acronym: dict[str, OrgEntry]
     places: PhraseTable[PlaceRef]
+    capitals: dict[str, str]  # country -> its capital's name ("the Kazakh capital": Astana)
     topic_labels: dict[str, str]
     occasion_heads: frozenset[str]
     first_name_countries: frozenset[str]
@@ -115,6 +117,17 @@ def _org_title_variants(
                     office = key[: -len(after)]
                     variants.update({f"{office} of the {other}": title for other in names})
     return variants
+
+
+def _capitals(places: Iterable[PlaceRef]) -> dict[str, str]:
+    """Each country's capital: the most populous place the gazetteer marks as a capital."""
+    best: dict[str, PlaceRef] = {}
+    for ref in places:
+        if ref.capital and not ref.venue:
+            known = best.get(ref.country)
+            if known is None or ref.population > known.population:
+                best[ref.country] = ref
+    return {country: ref.name for country, ref in best.items()}
 
 
 def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
@@ -198,6 +211,7 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         ),
         org_by_acronym=by_acronym,
         places=PhraseTable.from_keys(place_by_key.values()),
+        capitals=_capitals(ref for _, ref, _ in place_by_key.values()),
         topic_labels={topic.code: topic.label for topic in rulebook.topics},
         occasion_heads=frozenset(key_of(h) for h in rulebook.occasion_heads),
         first_name_countries=frozenset(key_of(s) for s in rulebook.first_name_countries),

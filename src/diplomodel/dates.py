@@ -295,7 +295,8 @@ class DatelineInfo(NamedTuple):
 
 
 # The dateline's end: a colon, a dash, or "--" after the city/date/agency part.
-_DATELINE_SEP = re.compile(r"\s?(?::|--|\u2013|\u2014|-(?=\s))\s?")
+# ... or an agency between slashes, TASS style: "ASTANA, July 4. /TASS/."
+_DATELINE_SEP = re.compile(r"\s?(?::|--|\u2013|\u2014|-(?=\s)|/[A-Z][A-Za-z-]{1,15}/\.?)\s?")
 _PARENS = re.compile(r"\([^()\n]{0,80}\)")
 # letters with their combining marks, so that "Brasi\u0301lia" (NFD) reads like "Brasília";
 # words joined by a space, a no-break space or a hyphen
@@ -385,7 +386,8 @@ def find_dateline(
             continue
         # Between the city and the separator only commas, a region, a date and an agency
         # may stand; a verb there means this is a sentence, not a dateline.
-        bare = _PARENS.sub("", middle)
+        # (a full stop may end the part before the separator: "July 4. /TASS/.")
+        bare = _PARENS.sub("", middle).rstrip(" .")
         if len(bare) > 40 or (
             any(c in bare for c in ".!?") and not re.search(r"[A-Z][a-z]{2,4}\.", bare)
         ):

@@ -489,6 +489,17 @@ class TestFindDateline:
 
         assert (city, dt.date(2024, 2, 21)) == (text[info.city_start : info.city_end], info.date)
 
+    def test_agency_between_slashes(self) -> None:
+        """TASS style: 'ASTANA, July 4. /TASS/. ...'."""
+        text = "ASTANA, July 4. /TASS/. Russian President Vladimir Putin met Xi Jinping."
+        info = find_dateline(text, published=dt.date(2024, 7, 4))
+
+        assert ("ASTANA", dt.date(2024, 7, 4), "ASTANA, July 4. /TASS/. ") == (
+            text[info.city_start : info.city_end],
+            info.date,
+            text[info.start : info.end],
+        )
+
     def test_name_with_lower_case_particle_is_not_a_dateline(self) -> None:
         """'Lula da Silva, the Brazilian president, met ...' opens a sentence."""
         text = "Lula da Silva, the Brazilian president, met Xi Jinping on 14 April 2023."

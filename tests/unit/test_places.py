@@ -83,3 +83,16 @@ def test_town_never_spans_a_line_break() -> None:
     )
     names = [m.place.name for m in diplomodel.parse(text).meetings if m.place]
     assert names == ["Muscat"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("in the Kazakh capital", "Astana"), ("to the Thai capital", "Bangkok")],
+)
+def test_demonym_capital_is_the_capital_city(phrase: str, expected: str) -> None:
+    """'in the Kazakh capital' is Astana."""
+    text = (
+        f"Russian President Vladimir Putin met Chinese President Xi Jinping {phrase} on Wednesday."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-07-04").meetings
+    assert meeting.place is not None and meeting.place.name == expected

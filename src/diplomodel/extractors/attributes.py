@@ -18,8 +18,9 @@ from diplomodel.dates import CALENDAR_WORDS, DateMention, Resolved, after_refere
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, Trigger
 from diplomodel.grammar import grammar_words
+from diplomodel.matcher import Hit
 from diplomodel.model import DateBasis, DatePrecision
-from diplomodel.rules import Signal
+from diplomodel.rules import CountryName, Signal
 from diplomodel.text import APOSTROPHES
 
 __all__ = [
@@ -216,6 +217,10 @@ def _candidates(art: Article, sentence: int) -> _Candidates:
         name = ref.name if ref.venue else _display(art.surface(hit.start, hit.end))
         places.append((hit.start, FoundPlace(name, ref.country, span)))
     for chit in art.countries_in.get(sentence, ()):
+        capital = _capital_of(art, chit)
+        if capital is not None:
+            places.append((chit.start, capital))
+            continue
         if chit.entry.kind != "name":
             continue
         town = _town_before_country(art, chit.start)
@@ -237,6 +242,20 @@ def _candidates(art: Article, sentence: int) -> _Candidates:
     result = _Candidates(places, visits, sorted(near, key=lambda c: c[0]))
     art.cache[key] = result
     return result
+
+
+def _capital_of(art: Article, hit: Hit[CountryName]) -> FoundPlace | None:
+    """'in the Kazakh capital', 'to the Thai capital': that country's capital city."""
+    tokens = art.tokens
+    if hit.end >= len(tokens) or tokens[hit.end].key != "capital" or hit.start < 2:
+        return None
+    if tokens[hit.start - 1].key != "the" or tokens[hit.start - 2].key not in ("in", "to"):
+        return None
+    name = art.book.capitals.get(hit.entry.alpha2)
+    if name is None:
+        return None
+    span = (tokens[hit.start].start, tokens[hit.end].end)
+    return FoundPlace(name, hit.entry.alpha2, span)
 
 
 def _nearest(items: list[tuple[int, FoundPlace]], at: int) -> tuple[int, FoundPlace] | None:
