@@ -113,3 +113,8 @@ def test_office_word_after_a_personal_honorific_is_a_given_name() -> None:
     assert by_name.get("Haitham bin Tarik") == "head_of_state"
     (first,) = diplomodel.parse(text).meetings  # the second is within Oman
     assert [p.name for p in first.participants] == ["Sitiveni Rabuka", "Sultan Ahmed Al Jaber"]
+
+
+def test_side_after_a_name_suffix_with_a_full_stop() -> None:
+    text = "President Arvid R. Kelran Jr. of the Republic of the Philippines gave a speech."
+    assert ("Arvid R. Kelran Jr", "PH", "head_of_state") in officials(text)

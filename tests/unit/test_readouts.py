@@ -262,3 +262,19 @@ def test_unnamed_office_subject_is_the_holder_of_that_office() -> None:
         ["Antony Blinken", "Sameh Shoukry"],
         ["Antony Blinken", "Ayman Safadi"],
     ]
+
+
+def test_earlier_the_same_day_is_news_not_history() -> None:
+    """'Earlier in the day, the Chancellor had spoken by telephone with X': a second call."""
+    text = (
+        "Berlin, 20 September 2024 - Federal Chancellor Olaf Scholz spoke on the telephone today "
+        "with the President of Ukraine, Volodymyr Zelenskyy.\n\n"
+        "Earlier in the day, the Chancellor had spoken by telephone with the President of the "
+        "French Republic, Emmanuel Macron."
+    )
+    meetings = diplomodel.parse(text).meetings
+    assert [[name for name, _ in m] for m in pairs(text)] == [
+        ["Olaf Scholz", "Volodymyr Zelenskyy"],
+        ["Olaf Scholz", "Emmanuel Macron"],
+    ]
+    assert [m.mode.value for m in meetings] == ["phone", "phone"]

@@ -186,6 +186,15 @@ def _vetoed(
         return next((c for c in cues if c.entry.signal != Signal.NOT_MEETING), None)
     noun = _noun_trigger(art, hit)
     marks = _clause_marks(art)
+    tokens = art.tokens
+    pluperfect = [
+        c for c in cues if c.entry.signal == Signal.BACKGROUND and tokens[c.start].key == "had"
+    ]
+    if pluperfect and _earlier_same_day(art, art.sentence_of(hit.start)):
+        # "Earlier in the day, the Chancellor had spoken by telephone with X": today's news
+        cues = [c for c in cues if c not in pluperfect]
+        if not cues:
+            return None
     ends = [c.end for c in cues]
     starts = [c.start for c in cues]
     # before the phrase: the cues ending within the window, nearest first
@@ -216,6 +225,17 @@ def _vetoed(
     if noun and plans and plans[-1].start >= hit.end:
         return plans[-1]
     return None
+
+
+def _earlier_same_day(art: Article, sentence: int) -> bool:
+    """Whether a sentence says 'earlier in the day', 'earlier today' or 'earlier that day'."""
+    s, e = art.sentences[sentence]
+    keys = [t.key for t in art.tokens[s:e]]
+    text = " " + " ".join(keys) + " "
+    return any(f" {p} " in text for p in _SAME_DAY)
+
+
+_SAME_DAY = ("earlier in the day", "earlier today", "earlier that day", "earlier the same day")
 
 
 def _when_clause(art: Article, start: int) -> bool:

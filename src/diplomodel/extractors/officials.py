@@ -117,6 +117,8 @@ def _is_name_token(tok: Token) -> bool:
 _LEADER_ROLES = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.VICE_PRESIDENT})
 
 _TEXT = attrgetter("text")
+# Name suffixes written with a full stop ("Jr.", "Sr.").
+_SUFFIXES = frozenset({"jr", "sr"})
 _KEY = attrgetter("key")
 _FIRST_CHAR = itemgetter(0)
 
@@ -499,6 +501,8 @@ class _Builder:
         if run is not None and tokens[end].gap != "":
             self._set_name(mention, run)
             after = run[1]
+            if after + 1 < n and tokens[after].text == "." and tokens[after - 1].key in _SUFFIXES:
+                after += 1  # "Ferdinand R. Marcos Jr. of the Philippines"
             if mention.side is None and after + 1 < n and tokens[after].key == "of":
                 k = after + 1
                 if k + 1 < n and tokens[k].key == "the":
