@@ -118,3 +118,17 @@ def test_office_word_after_a_personal_honorific_is_a_given_name() -> None:
 def test_side_after_a_name_suffix_with_a_full_stop() -> None:
     text = "President Arvid R. Kelran Jr. of the Republic of the Philippines gave a speech."
     assert ("Arvid R. Kelran Jr", "PH", "head_of_state") in officials(text)
+
+
+def test_president_of_the_republic_with_honorifics() -> None:
+    """'The President of the Republic, His Excellency Mr. NAME, granted an audience ... to'."""
+    text = (
+        "Dakar, 3 March 2023 - The President of the Republic, His Excellency Mr. Macky Sall, "
+        "granted an audience this Friday at the Palace of the Republic to Mrs. Catherine "
+        "Colonna, Minister for Europe and Foreign Affairs of the French Republic."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert [(p.name, p.side, p.role.value) for p in meeting.participants] == [
+        ("Macky Sall", "SN", "head_of_state"),
+        ("Catherine Colonna", "FR", "foreign_minister"),
+    ]

@@ -357,6 +357,8 @@ class _Builder:
                     chamber = WORDS.chamber_words & set(words)
                     if chamber:
                         role = Role.PARLIAMENT_SPEAKER
+                    elif words == ["the", "republic"]:
+                        pass  # "Président de la République": the country's own president
                     elif role in _LEADER_ROLES:
                         role = Role.OFFICIAL  # a court's or an agency's president
                     # "Minister of National Development Planning" stays a minister
