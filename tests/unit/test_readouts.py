@@ -5,6 +5,8 @@ met ..." sentences, each a meeting of its own.
 
 from __future__ import annotations
 
+import pytest
+
 import diplomodel
 from diplomodel.engine import Parser, default_parser
 from diplomodel.extractors.context import Article
@@ -278,3 +280,25 @@ def test_earlier_the_same_day_is_news_not_history() -> None:
         ["Olaf Scholz", "Emmanuel Macron"],
     ]
     assert [m.mode.value for m in meetings] == ["phone", "phone"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        (
+            "On Saturday, Ukrainian President Volodymyr Zelenskiy held his first talks with "
+            "Indian Prime Minister Narendra Modi since Russia launched its full-scale invasion "
+            "in February 2022.",
+            "2023-05-20",
+        ),
+        (
+            "Ukrainian President Volodymyr Zelenskiy held talks with Indian Prime Minister "
+            "Narendra Modi, the first since February 2022.",
+            "2023-05-21",
+        ),
+    ],
+)
+def test_a_month_that_is_not_the_meetings_does_not_date_it(sentence: str, date: str) -> None:
+    """A day beats a month with a year in the same sentence; 'since MONTH YEAR' dates nothing."""
+    (meeting,) = diplomodel.parse("Hiroshima, 21 May 2023 - " + sentence).meetings
+    assert meeting.date is not None and meeting.date.iso == date

@@ -79,19 +79,34 @@ def _char_range(art: Article, sentence: int) -> tuple[int, int]:
     return art.tokens[s].start, art.tokens[e - 1].end
 
 
-def _first_resolvable(art: Article, sentence: int) -> tuple[DateMention, Resolved] | None:
-    """The first date mention of a sentence that resolves (computed once per sentence)."""
-    key = f"first_date:{sentence}"
-    if key not in art.cache:
-        found = None
-        for mention in art.dates_in(sentence):
-            resolved = resolve(mention, art.reference)
-            if resolved is not None and not _ahead(art, resolved):
-                found = (mention, resolved)
-                break
-        art.cache[key] = found
-    value = art.cache[key]
-    return value if isinstance(value, tuple) else None
+def _usable_dates(art: Article, sentence: int) -> list[tuple[DateMention, Resolved]]:
+    """
+    The date mentions of a sentence that can date its meeting, resolved (computed once per
+    sentence): not unresolvable ones, not those after the article's date, not those after
+    "since" ("the first talks since February 2022"), and no month with a year when the
+    sentence names a day ("On Saturday ... since the invasion in February 2022").
+    """
+    key = f"usable_dates:{sentence}"
+    cached = art.cache.get(key)
+    if isinstance(cached, list):
+        return cached
+    found: list[tuple[DateMention, Resolved]] = []
+    text = art.text
+    for mention in art.dates_in(sentence):
+        resolved = resolve(mention, art.reference)
+        if resolved is None or _ahead(art, resolved):
+            continue
+        if text[max(0, mention.start - 6) : mention.start].lower().endswith("since "):
+            continue
+        found.append((mention, resolved))
+    if any(r.precision is DatePrecision.DAY for _, r in found):
+        found = [
+            (m, r)
+            for m, r in found
+            if not (r.precision is DatePrecision.MONTH and r.basis is DateBasis.EXPLICIT)
+        ]
+    art.cache[key] = found
+    return found
 
 
 def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
@@ -112,24 +127,13 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     ]
     for t in chain:
         anchor = art.tokens[t.hit.start].start
-        mentions = art.dates_in(t.sentence)
+        usable = _usable_dates(art, t.sentence)
         # the nearest mention on either side of the phrase (mentions are in text order)
-        at = bisect_left(art.date_starts_in(t.sentence), anchor)
-        for mention in mentions[max(0, at - 1) : at + 1]:
-            resolved = resolve(mention, art.reference)
-            if resolved is None or _ahead(art, resolved):
-                continue
+        at = bisect_left([m.start for m, _ in usable], anchor)
+        for mention, resolved in usable[max(0, at - 1) : at + 1]:
             distance = abs(mention.start - anchor)
             if best is None or distance < best[0]:
                 best = (distance, FoundDate(resolved, (mention.start, mention.end)))
-        if best is None:
-            first = _first_resolvable(art, t.sentence)
-            if first is not None:
-                mention, resolved = first
-                best = (
-                    abs(mention.start - anchor),
-                    FoundDate(resolved, (mention.start, mention.end)),
-                )
         if best is not None:
             break
     if best is not None:

@@ -149,15 +149,6 @@ class Article:
             self.cache["token_starts"] = cached
         return cached
 
-    def date_starts_in(self, sentence: int) -> list[int]:
-        """The start offsets of :meth:`dates_in`, for nearest-mention look-ups."""
-        key = f"date_starts:{sentence}"
-        cached = self.cache.get(key)
-        if not isinstance(cached, list):
-            cached = [m.start for m in self.dates_in(sentence)]
-            self.cache[key] = cached
-        return cached
-
     def is_possessive(self, i: int) -> bool:
         """
         Whether token ``i`` marks a possessive: "'s", or a lone apostrophe after a word that
