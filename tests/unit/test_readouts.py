@@ -302,3 +302,13 @@ def test_a_month_that_is_not_the_meetings_does_not_date_it(sentence: str, date: 
     """A day beats a month with a year in the same sentence; 'since MONTH YEAR' dates nothing."""
     (meeting,) = diplomodel.parse("Hiroshima, 21 May 2023 - " + sentence).meetings
     assert meeting.date is not None and meeting.date.iso == date
+
+
+def test_transcript_speaker_had_a_useful_conversation() -> None:
+    text = (
+        "Foreign Minister Sergey Lavrov's answers to media questions\n\n"
+        "Question: Whom did you meet today?\n\n"
+        "Sergey Lavrov: This morning I had a useful conversation with Hungarian Foreign "
+        "Minister Peter Szijjarto."
+    )
+    assert [[name for name, _ in m] for m in pairs(text)] == [["Sergey Lavrov", "Peter Szijjarto"]]
