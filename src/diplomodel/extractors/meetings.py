@@ -350,28 +350,31 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         if speaker is not None and speaker not in order:
             # "KINGSFORD: I met this morning with Foreign Minister Sugiharto"
             order.insert(0, speaker)
-        # "He", "His Highness": the article's protagonist or, failing one, the subject of the
-        # last meeting (or of the scene-setting sentence before the first)
-        # ("the Secretary" is rather the one person whose office is so called)
-        antecedent = _office_holder(art, s, triggers, people)
-        if antecedent is None:
-            antecedent = protagonist
-        if antecedent is None and current is not None and current.people:
-            antecedent = current.people[0]
-        elif antecedent is None and current is None and len(preamble_people) == 1:
-            antecedent = next(iter(preamble_people))
-        joined = (
-            antecedent is not None
+        joined = False
+        if (
+            len(order) == 1
             and art.on("meetings.protagonist")
-            and antecedent not in order
-            and len(order) == 1
-            and side(order[0]) != side(antecedent)
             and (_pronoun_subject(art, s, triggers) or _opens_with_phrase(art, s, triggers, clause))
-        )
-        if joined and antecedent is not None:
-            # "In his meeting with Indonesian President Prabowo, ..." in an article about Modi;
-            # "At the meeting with President X, the leaders discussed ..." in a readout
-            order.insert(0, antecedent)
+        ):
+            # "He", "His Highness": the one named holder of an office called so ("the
+            # Secretary"), else the article's protagonist, else the subject of the last meeting
+            # (or of the scene-setting sentence before the first)
+            antecedent = _office_holder(art, s, triggers, people)
+            if antecedent is None:
+                antecedent = protagonist
+            if antecedent is None and current is not None and current.people:
+                antecedent = current.people[0]
+            elif antecedent is None and current is None and len(preamble_people) == 1:
+                antecedent = next(iter(preamble_people))
+            if (
+                antecedent is not None
+                and antecedent not in order
+                and side(order[0]) != side(antecedent)
+            ):
+                # "In his meeting with Indonesian President Prabowo, ..." in an article about
+                # Modi; "At the meeting with President X, the leaders discussed ..." in a readout
+                order.insert(0, antecedent)
+                joined = True
         sides = {side(p) for p in order}
         known = {x for x in sides if x}
         enough = len(known) >= 2 or (len(known) == 1 and None in sides)
