@@ -339,7 +339,7 @@ class _ResultBuilder:
         if found_date is not None and _background(art, found_date.resolved):
             art.note(
                 "meeting ruled out",
-                reason="dated more than three months before the article",
+                reason="dated well before the article (dates.history)",
                 rule="meetings.background_date",
             )
             return None

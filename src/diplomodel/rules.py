@@ -249,9 +249,10 @@ BUILTIN_RULES: dict[str, str] = {
         "('will meet', 'did not meet', 'last met in 2019')."
     ),
     "meetings.background_date": (
-        "A meeting dated more than three months before the article's date (dateline or "
-        "published) is history told as background, not news: 'met Xi in Beijing in March "
-        "2023' in an article of September 2024."
+        "A meeting dated well before the article's date (dateline or published: a day more "
+        "than 45 days before it, a month that ended more than 31 days before it) is history "
+        "told as background, not news: 'met Xi in Beijing in March 2023' in an article of "
+        "September 2024."
     ),
     "meetings.separate": (
         "'also met', 'separately', 'two separate meetings' start a further meeting with the "
