@@ -312,3 +312,16 @@ def test_transcript_speaker_had_a_useful_conversation() -> None:
         "Minister Peter Szijjarto."
     )
     assert [[name for name, _ in m] for m in pairs(text)] == [["Sergey Lavrov", "Peter Szijjarto"]]
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["the situation in the border areas", "the EU-facilitated dialogue with Belgrade"],
+)
+def test_tensions_and_normalisation_talks_are_conflict(what: str) -> None:
+    text = (
+        "Beijing, 2 August 2023 - Chinese Vice Foreign Minister Sun Weidong met Indian "
+        f"Ambassador Pradeep Kumar Rawat. They exchanged views on {what}."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert "conflict" in [t.code for t in meeting.topics]
