@@ -21,6 +21,7 @@ from diplomodel.text import COMBINING_MARKS
 
 __all__ = [
     "CALENDAR_WORDS",
+    "DAY_WORDS",
     "DateMention",
     "DatelineInfo",
     "after_reference",
@@ -226,14 +227,7 @@ def _resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None
             if candidate.day != mention.day:
                 return None
         return Resolved(candidate, day_p, rel)
-    if word in (
-        "today",
-        "tonight",
-        "this morning",
-        "this afternoon",
-        "this evening",
-        "earlier today",
-    ):
+    if word in _TODAY_WORDS:
         return Resolved(reference, day_p, rel)
     if word == "yesterday":
         return Resolved(reference - dt.timedelta(days=1), day_p, rel)
@@ -250,6 +244,12 @@ def _resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None
         return Resolved(reference.replace(day=1) - relativedelta(months=1), month_p, rel)
     return None
 
+
+_TODAY_WORDS = frozenset(
+    {"today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"}
+)
+# The relative expressions that name a day (not a week or a month): DateMention.relative.
+DAY_WORDS = _TODAY_WORDS | {"yesterday", "nth"}
 
 # A reported meeting has taken place: its date may lie up to two days after the article's
 # (time zones, late datelines), never more.

@@ -26,6 +26,9 @@ REAL = (
         # history told during another visit
         "Kishida said he had raised the issue during his visit to Manila last month with "
         "Australian Prime Minister Anthony Albanese, when the two held talks with Marcos.",
+        # a meeting that never took place; "the agreed time" is no verb
+        "Brazilian President Luiz Inacio Lula da Silva had been due to see Kishida, but the "
+        "meeting never took place. Lula said Kishida had not turned up at the agreed time.",
         # a meeting at home with an adviser whose side is not stated
         "Before receiving his guest, Marcos held a preparatory meeting with Foreign Secretary "
         "Enrique Manalo and National Security Adviser Eduardo Ano.",

@@ -14,7 +14,14 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from diplomodel.compiled import PlaceRef
-from diplomodel.dates import CALENDAR_WORDS, DateMention, Resolved, after_reference, resolve
+from diplomodel.dates import (
+    CALENDAR_WORDS,
+    DAY_WORDS,
+    DateMention,
+    Resolved,
+    after_reference,
+    resolve,
+)
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, Trigger
 from diplomodel.grammar import grammar_words
@@ -92,14 +99,19 @@ def _usable_dates(art: Article, sentence: int) -> list[tuple[DateMention, Resolv
         return cached
     found: list[tuple[DateMention, Resolved]] = []
     text = art.text
-    for mention in art.dates_in(sentence):
+    mentions = art.dates_in(sentence)
+    # a day named, resolvable or not ("On Saturday" without a reference date)
+    names_a_day = any(
+        m.day is not None or m.weekday is not None or m.relative in DAY_WORDS for m in mentions
+    )
+    for mention in mentions:
         resolved = resolve(mention, art.reference)
         if resolved is None or _ahead(art, resolved):
             continue
         if text[max(0, mention.start - 6) : mention.start].lower().endswith("since "):
             continue
         found.append((mention, resolved))
-    if any(r.precision is DatePrecision.DAY for _, r in found):
+    if names_a_day:
         found = [
             (m, r)
             for m, r in found

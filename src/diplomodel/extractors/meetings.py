@@ -558,13 +558,17 @@ def _joint_checked(
                 known.add(side)
             count += 1
             i += 1
-        if (
-            t.hit.entry.signal != Signal.JOINT
-            or len(known) >= 2
-            or (count >= 2 and len(sides) >= 2)
-        ):
+        if t.hit.entry.signal != Signal.JOINT:
+            kept.append(t)
+        elif _after_determiner(art, t.hit.start):
+            continue  # "at the agreed time", "the discussed issues": an adjective, no verb
+        elif len(known) >= 2 or (count >= 2 and len(sides) >= 2):
             kept.append(t)
     return kept
+
+
+def _after_determiner(art: Article, start: int) -> bool:
+    return start > 0 and art.tokens[start - 1].key in ("the", "a", "an", "this", "that")
 
 
 def _first_person_speaker(
