@@ -119,6 +119,28 @@ def _org_title_variants(
     return variants
 
 
+def _names_with_countries(rulebook: Rulebook, countries: dict[str, Any]) -> list[tuple[str, str]]:
+    """
+    The keys of known office holders' names that hold a country's name as a part of the name
+    ("Luis Montenegro", "Santiago Cafiero"), not as a style ("Philippe of Belgium").
+    """
+    found: list[tuple[str, str]] = []
+    for official in rulebook.officials:
+        for name in (official.name, *official.aliases):
+            key = key_of(name)
+            parts = key.split()
+            if len(parts) < 2 or "of" in parts:
+                continue
+            spans = (
+                " ".join(parts[i:j])
+                for i in range(len(parts))
+                for j in range(i + 1, len(parts) + 1)
+            )
+            if any(span in countries for span in spans):
+                found.append((key, name))
+    return found
+
+
 def _capitals(places: Iterable[PlaceRef]) -> dict[str, str]:
     """Each country's capital: the most populous place the gazetteer marks as a capital."""
     best: dict[str, PlaceRef] = {}
@@ -196,8 +218,13 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledRulebook:
         ],
         "event": [(key_of(t), org, r) for t, org, r in events],
         "cue": [(key_of(c), c, CASE_ANY) for c in rulebook.occasion_cues],
-        # Names that contain a country name but denote no country ("South China Sea").
-        "blocker": [(key_of(s), s, CASE_CAPITALIZED) for s in rulebook.unresolvable_names],
+        # Names that contain a country name but denote no country ("South China Sea"), and
+        # known office holders' names that do ("Luis Montenegro")
+        "blocker": [(key_of(s), s, CASE_CAPITALIZED) for s in rulebook.unresolvable_names]
+        + [
+            (key, name, CASE_CAPITALIZED)
+            for key, name in _names_with_countries(rulebook, countries)
+        ],
     }
     officials = _official_index(rulebook)
     unresolvable = frozenset(key_of(s) for s in rulebook.unresolvable_names)

@@ -132,3 +132,16 @@ def test_president_of_the_republic_with_honorifics() -> None:
         ("Macky Sall", "SN", "head_of_state"),
         ("Catherine Colonna", "FR", "foreign_minister"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portuguese Prime Minister Luis Montenegro met Indian Prime Minister Narendra Modi.",
+        "Italian Prime Minister Giorgia Meloni met Luis Montenegro, the Prime Minister of "
+        "Portugal.",
+    ],
+)
+def test_known_name_holding_a_country_name_is_a_name(text: str) -> None:
+    """'Luis Montenegro' is a person, not Luis of Montenegro."""
+    assert ("Luis Montenegro", "PT", "head_of_government") in officials(text)
