@@ -107,17 +107,14 @@ class PhraseTable(Generic[T]):
         """
         return self._entries.get(key, ())
 
-    def find_all(self, tokens: list[Token]) -> list[Hit[T]]:
+    def matches(self, tokens: list[Token]) -> Iterator[tuple[int, int, T]]:
         """
-        Every match at every position (overlapping), in order of start then length.
+        Every match ``(start, end, entry)`` at every position (overlapping), in order of start
+        then length.
 
         Hyphen tokens inside a phrase are skipped, so "Secretary-General" matches
         "secretary general". A phrase never spans a line break.
         """
-        new = tuple.__new__
-        return [new(Hit, match) for match in self._matches(tokens)]
-
-    def _matches(self, tokens: list[Token]) -> Iterator[tuple[int, int, T]]:
         prefixes = self._prefixes
         entries = self._entries
         n = len(tokens)
@@ -155,12 +152,12 @@ class PhraseTable(Generic[T]):
 
 def find_grouped(table: PhraseTable[tuple[G, T]], tokens: list[Token]) -> dict[G, list[Hit[T]]]:
     """
-    :meth:`PhraseTable.find_all` for a table whose entries are ``(group, value)`` pairs: the
+    :meth:`PhraseTable.matches` for a table whose entries are ``(group, value)`` pairs: the
     hits of each group, with the value as their entry, in order of start then length.
     """
     groups: dict[G, list[Hit[T]]] = {}
     new = tuple.__new__
-    for start, end, (group, value) in table._matches(tokens):
+    for start, end, (group, value) in table.matches(tokens):
         hits = groups.get(group)
         if hits is None:
             hits = groups[group] = []
@@ -173,8 +170,8 @@ def longest_first(hits: Iterable[Hit[T]]) -> list[Hit[T]]:
     Non-overlapping hits: longest first, then leftmost (the documented tie-break), in text order.
     """
     hits = list(hits)
-    # Most hits overlap nothing and come in text order (as find_all returns them): then they
-    # already are the answer. Each ending before the next starts proves both.
+    # Most hits overlap nothing and come in text order (as PhraseTable.matches gives them):
+    # then they already are the answer. Each ending before the next starts proves both.
     if all(map(le, map(_END, hits), map(_START, islice(hits, 1, None)))):
         return hits
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
