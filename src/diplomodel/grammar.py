@@ -47,6 +47,7 @@ class GrammarWords(NamedTuple):
     occasion_lower_heads: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
+    personal_honorifics: frozenset[str]
 
 
 @cache

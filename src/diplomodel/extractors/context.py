@@ -18,8 +18,6 @@ from diplomodel.text import APOSTROPHES, Token, sentence_bounds, tokenize
 __all__ = ["Article"]
 
 _WORDS = grammar_words()
-# Honorifics of a person, not of an office holder ("H.E. Sultan Haitham" is the Sultan).
-_PERSONAL_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "eng", "engr"})
 
 
 class Article:
@@ -98,7 +96,7 @@ class Article:
         k = hit.start - 1
         if k >= 0 and tokens[k].text == ".":
             k -= 1
-        return k >= 0 and tokens[k].key in _PERSONAL_HONORIFICS
+        return k >= 0 and tokens[k].key in _WORDS.personal_honorifics
 
     def _resolve_overlaps(self) -> None:
         # A title that contains an organisation or country ("European Commission President",
