@@ -23,10 +23,12 @@ from diplomodel.dates import Resolved, find_dateline, find_page_date, history
 from diplomodel.errors import InputError, RuleError
 from diplomodel.explain import Explanation
 from diplomodel.extractors.attributes import (
+    AtOccasion,
     meeting_date,
     meeting_occasion,
     meeting_place,
     meeting_topics,
+    shared_occasion,
 )
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, find_frames
@@ -180,6 +182,7 @@ class _ResultBuilder:
         self._officials: dict[tuple[int, str | None, Role | None], Official | None] = {}
         self._span_cache: dict[tuple[int, int], Span] = {}
         self._by_sentence: dict[int, list[tuple[int, int, int]]] | None = None
+        self._last_in_person: AtOccasion | None = None  # for meetings.shared_occasion
 
     def _span(self, start: int, end: int) -> Span:
         key = (start, end)
@@ -355,6 +358,16 @@ class _ResultBuilder:
                 country_from_code(place.country),
                 self._span(*place.span) if place.span else None,
             )
+        if mode is MeetingMode.IN_PERSON:
+            if occ is None and art.on("meetings.shared_occasion"):
+                occ = shared_occasion(art, frame, place, found_date, self._last_in_person)
+                if occ is not None:
+                    art.note(
+                        "occasion from the meeting before",
+                        occasion=occ.name,
+                        rule="meetings.shared_occasion",
+                    )
+            self._last_in_person = AtOccasion(occ, place, found_date)
         occasion = None
         if occ is not None:
             occasion = Occasion(

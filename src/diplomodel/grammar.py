@@ -45,6 +45,7 @@ class GrammarWords(NamedTuple):
     visit_words: frozenset[str]
     occasion_connectors: frozenset[str]
     occasion_lower_heads: frozenset[str]
+    event_anaphors: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]

@@ -258,6 +258,12 @@ BUILTIN_RULES: dict[str, str] = {
         "'also met', 'separately', 'two separate meetings' start a further meeting with the "
         "same subject."
     ),
+    "meetings.shared_occasion": (
+        "An in-person meeting with no occasion of its own took place at the occasion of the "
+        "meeting reported just before it, when nothing sets it apart: not in another "
+        "country, and on the same day or, on another day within three days, when it points "
+        "back at the event ('on the margins of the summit')."
+    ),
     "meetings.protagonist": (
         "'In his meeting with X', 'He met X' join X with the article's most-mentioned "
         "official or, failing one, the subject of the last meeting."

@@ -31,6 +31,7 @@ from diplomodel.rules import CountryName, Signal
 from diplomodel.text import APOSTROPHES
 
 __all__ = [
+    "AtOccasion",
     "FoundDate",
     "FoundOccasion",
     "FoundPlace",
@@ -38,6 +39,7 @@ __all__ = [
     "meeting_occasion",
     "meeting_place",
     "meeting_topics",
+    "shared_occasion",
 ]
 
 WORDS = grammar_words()
@@ -437,6 +439,56 @@ def meeting_occasion(art: Article, frame: Frame) -> FoundOccasion | None:
                 span = (art.tokens[event.start].start, art.tokens[event.end - 1].end)
                 return FoundOccasion(art.surface(event.start, event.end), event.entry, span)
     return None
+
+
+class AtOccasion(NamedTuple):
+    """An in-person meeting's occasion (None when it has none), place and date, in text order."""
+
+    occasion: FoundOccasion | None
+    place: FoundPlace | None
+    date: FoundDate | None
+
+
+# How many days apart two meetings at one occasion may lie (summits last a few days).
+_OCCASION_DAYS = 3
+
+
+def shared_occasion(
+    art: Article,
+    frame: Frame,
+    place: FoundPlace | None,
+    date: FoundDate | None,
+    before: AtOccasion | None,
+) -> FoundOccasion | None:
+    """
+    The occasion of the in-person meeting reported just ``before`` this one, for a meeting
+    that names none: bilaterals reported one after another from a summit all took place at it.
+    Not when the two lie in different countries or on days of different precision; on
+    different days (at most three apart) only when this meeting points back at the event
+    ("on the margins of the summit", "the summit host").
+    """
+    if before is None or before.occasion is None:
+        return None
+    if place is not None and before.place is not None and place.country != before.place.country:
+        return None
+    if date is not None and before.date is not None:
+        mine, theirs = date.resolved, before.date.resolved
+        if mine.precision != theirs.precision:
+            return None
+        days = abs((mine.value - theirs.value).days)
+        if days > _OCCASION_DAYS or (days and not _points_at_event(art, frame)):
+            return None
+    return before.occasion
+
+
+def _points_at_event(art: Article, frame: Frame) -> bool:
+    tokens = art.tokens
+    for s in {t.sentence for t in frame.triggers} | set(frame.sentences):
+        start, end = art.sentences[s]
+        for k in range(start, end - 1):
+            if tokens[k].key == "the" and tokens[k + 1].key in WORDS.event_anaphors:
+                return True
+    return False
 
 
 def _event_after(art: Article, k: int) -> FoundOccasion | None:
