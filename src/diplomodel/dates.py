@@ -70,6 +70,7 @@ _DATE = re.compile(
     (?=[\dA-Za-z])\b
     (?:
     (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b
+  | (?P<dotted>(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}}))\b
   | (?P<d1>\d{{1,2}}){_ORD}{_SP}(?:of{_SP})?{_M1}\.?,?(?:{_SP}(?P<y1>\d{{4}}))?\b
   | {_M2}\.?{_SP}(?P<d2>\d{{1,2}}){_ORD}\b(?:,?{_SP}(?P<y2>\d{{4}})\b)?
   | {_M3}\.?,?{_SP}(?P<y3>\d{{4}})\b
@@ -132,6 +133,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if g["iso"]:
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
             if _valid(y, mo, d):
+                found.append(DateMention(m.start(), m.end(), y, mo, d))
+        elif g["dotted"]:
+            # day.month.year, the order wherever dates are written with full stops
+            y, mo, d = int(g["dy"]), int(g["dm"]), int(g["dd"])
+            if _YEARS[0] <= y <= _YEARS[1] and _valid(y, mo, d):
                 found.append(DateMention(m.start(), m.end(), y, mo, d))
         elif g["d1"] or g["d2"]:
             if not (g["m1"] or g["m2"])[0].isupper():
@@ -296,7 +302,11 @@ class DatelineInfo(NamedTuple):
 
 # The dateline's end: a colon, a dash, or "--" after the city/date/agency part.
 # ... or an agency between slashes, TASS style: "ASTANA, July 4. /TASS/."
-_DATELINE_SEP = re.compile(r"\s?(?::|--|\u2013|\u2014|-(?=\s)|/[A-Z][A-Za-z-]{1,15}/\.?)\s?")
+# ... or the full stop after a date written with full stops: "Tbilisi, 18.03.2024. NATO ..."
+_DATELINE_SEP = re.compile(
+    r"\s?(?::|--|\u2013|\u2014|-(?=\s)|/[A-Z][A-Za-z-]{1,15}/\.?|(?<=\.\d{4})\.(?=\s))\s?"
+)
+_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _PARENS = re.compile(r"\([^()\n]{0,80}\)")
 # letters with their combining marks, so that "Brasi\u0301lia" (NFD) reads like "Brasília";
 # words joined by a space, a no-break space or a hyphen
@@ -387,7 +397,7 @@ def find_dateline(
         # Between the city and the separator only commas, a region, a date and an agency
         # may stand; a verb there means this is a sentence, not a dateline.
         # (a full stop may end the part before the separator: "July 4. /TASS/.")
-        bare = _PARENS.sub("", middle).rstrip(" .")
+        bare = _DOTTED_DATE.sub("", _PARENS.sub("", middle)).rstrip(" .")
         if len(bare) > 40 or (
             any(c in bare for c in ".!?") and not re.search(r"[A-Z][a-z]{2,4}\.", bare)
         ):

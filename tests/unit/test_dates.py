@@ -57,6 +57,8 @@ class TestFindDates:
             ("2023-05-04", (2023, 5, 4)),
             ("5 May", (None, 5, 5)),
             ("March 3", (None, 3, 3)),
+            ("18.03.2024", (2024, 3, 18)),
+            ("1.2.2023", (2023, 2, 1)),
         ],
     )
     def test_explicit_formats(self, text: str, fields: tuple[int | None, int, int]) -> None:
@@ -499,6 +501,21 @@ class TestFindDateline:
             info.date,
             text[info.start : info.end],
         )
+
+    def test_date_written_with_full_stops(self) -> None:
+        """'Tbilisi, 18.03.2024. NATO ...': day.month.year, and the full stop after it ends it."""
+        text = "Title line\n\nTbilisi, 18.03.2024. NATO Secretary General Jens Stoltenberg met X."
+        info = find_dateline(text, is_place=places("Tbilisi"))
+
+        assert ("Tbilisi", dt.date(2024, 3, 18), "Tbilisi, 18.03.2024. ") == (
+            text[info.city_start : info.city_end],
+            info.date,
+            text[info.start : info.end],
+        )
+
+    @pytest.mark.parametrize("text", ["31.02.2024", "12.31.2024", "1.2.1850", "v1.2.20245"])
+    def test_impossible_dotted_dates_are_not_dates(self, text: str) -> None:
+        assert find_dates(f"Released on {text} here.") == []
 
     def test_name_with_lower_case_particle_is_not_a_dateline(self) -> None:
         """'Lula da Silva, the Brazilian president, met ...' opens a sentence."""

@@ -44,6 +44,40 @@ def test_unnamed_office_with_two_earlier_holders_stays_apart() -> None:
     assert by_name == {"Kassym-Jomart Tokayev": 1, "Ukhnaagiin Khurelsukh": 1}
 
 
+@pytest.mark.parametrize(
+    ("first", "org", "name"),
+    [
+        ("Secretary-General of ASEAN Dr. Kao Kim Hourn", "ASEAN", "Kao Kim Hourn"),
+        ("NATO Secretary General Jens Stoltenberg", "NATO", "Jens Stoltenberg"),
+    ],
+)
+def test_bare_office_is_the_holder_named_before_not_its_default_side(
+    first: str, org: str, name: str
+) -> None:
+    """'the Secretary-General' after an ASEAN or NATO one is that one, not the UN's."""
+    later = "Secretary General" if "NATO" in first else "Secretary-General"
+    text = (
+        f"JAKARTA, 19 January 2024 - {first} received Chinese Ambassador Hou Yanqi.\n\n"
+        f"In the afternoon, the {later} met Ambassador of the Republic of Korea Lee Jang-keun."
+    )
+    meetings = diplomodel.parse(text).meetings
+    assert [[(p.name, p.side) for p in m.participants] for m in meetings] == [
+        [(name, org), ("Hou Yanqi", "CN")],
+        [(name, org), ("Lee Jang-keun", "KR")],
+    ]
+
+
+def test_bare_office_with_its_default_side_named_explicitly_stays_apart() -> None:
+    """'UN Secretary-General' names the UN's holder even after an ASEAN one."""
+    text = (
+        "JAKARTA, 19 January 2024 - Secretary-General of ASEAN Kao Kim Hourn received Chinese "
+        "Ambassador Hou Yanqi.\n\nUN Secretary-General Antonio Guterres met Ambassador of "
+        "the Republic of Korea Lee Jang-keun."
+    )
+    sides = {o.name: o.side for o in diplomodel.parse(text).officials}
+    assert sides["Kao Kim Hourn"] == "ASEAN" and sides["Antonio Guterres"] == "UN"
+
+
 def test_official_met_by_an_envoy_is_of_the_country_the_envoy_is_posted_to() -> None:
     """No place, no dateline: the envoy's host country is the one side left."""
     text = (

@@ -20,7 +20,7 @@ from diplomodel.extractors.context import Article
 from diplomodel.grammar import grammar_words, name_tokens
 from diplomodel.model import Role
 from diplomodel.rules import KnownOfficial
-from diplomodel.text import Token, fold
+from diplomodel.text import Token, fold, key_of
 
 __all__ = ["Mention", "Person", "find_people"]
 
@@ -871,6 +871,27 @@ def _from_known_officials(art: Article, p: Person) -> None:
         p.role = roles.pop()
 
 
+def _earlier_same_title(people: list[Person], m: Mention) -> Person | None:
+    """The one named person mentioned before ``m`` under the same title words, if any."""
+    if m.title is None:
+        return None
+    key = key_of(m.title)
+    holders = [
+        p
+        for p in people
+        if p.name
+        and any(
+            o.start < m.start and o.title and _same_office(key_of(o.title), key) for o in p.mentions
+        )
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _same_office(earlier: str, key: str) -> bool:
+    # "NATO Secretary General" before "the Secretary General"
+    return earlier == key or earlier.endswith(" " + key)
+
+
 def _sole_earlier_holder(people: list[Person], m: Mention) -> Person | None:
     """The one named person with the office of an unnamed mention, named before it, if any."""
     if m.role is None:
@@ -1094,6 +1115,14 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         if m.name is not None or (m.kind == "plural" and m.side is None):
             continue
         side = m.side or m.implied_country or m.implied_org
+        if m.side is None and side is not None and m.kind == "titled":
+            # "the Secretary-General also met ..." after "Secretary-General of ASEAN NAME": the
+            # office's holder named before, not the office's default side (the UN's)
+            holder = _earlier_same_title(people, m)
+            if holder is not None and holder.side != side:
+                holder.mentions.append(m)
+                m.person = holder.index
+                continue
         if side is None:
             # "On Tuesday, the Head of State met ...": the one named person in that office
             # mentioned before
