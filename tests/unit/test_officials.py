@@ -78,6 +78,39 @@ def test_bare_office_with_its_default_side_named_explicitly_stays_apart() -> Non
     assert sides["Kao Kim Hourn"] == "ASEAN" and sides["Antonio Guterres"] == "UN"
 
 
+@pytest.mark.parametrize(
+    ("office", "title", "role"),
+    [
+        ("Minister of State for Africa", "Minister of State", "minister"),
+        (
+            "Parliamentary Under-Secretary of State for Africa",
+            "Parliamentary Under-Secretary of State",
+            "minister",
+        ),
+        ("Minister for Trade and Industry", "Minister for Trade and Industry", "minister"),
+    ],
+)
+def test_portfolio_after_for_belongs_to_the_office(office: str, title: str, role: str) -> None:
+    """'Britain's Minister of State for Africa, Ray Collins, ...': the name after the portfolio."""
+    text = (
+        f"Britain's {office}, Ray Collins, held talks with Nigeria's Foreign Minister Yusuf "
+        "Tuggar in Abuja."
+    )
+    found = {o.name: (o.side, o.title, o.role.value) for o in diplomodel.parse(text).officials}
+    assert found["Ray Collins"] == ("GB", title, role)
+
+
+def test_pakistani_style_chairman_senate_is_the_speaker() -> None:
+    text = (
+        "ISLAMABAD: Ambassador of China Nong Rong called on Chairman Senate Muhammad Sadiq "
+        "Sanjrani at Parliament House on Wednesday."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert ("Muhammad Sadiq Sanjrani", "PK", "parliament_speaker") in [
+        (p.name, p.side, p.role.value) for p in meeting.participants
+    ]
+
+
 def test_official_met_by_an_envoy_is_of_the_country_the_envoy_is_posted_to() -> None:
     """No place, no dateline: the envoy's host country is the one side left."""
     text = (

@@ -342,17 +342,8 @@ class _Builder:
                     k += 1
             if country is None and org is None and j < n and tokens[j].key == "of" and not plural:
                 # "President of the Supreme Federal Court": heads an institution, not a country
-                k = j + 1
-                words: list[str] = []
-                run_end = self.names.run_end
-                while k < min(n, j + 9) and (
-                    tokens[k].is_capitalized or tokens[k].key in ("the", "of", "and", "for")
-                ):
-                    if words and run_end.get(k, k) - k >= 2:
-                        break  # "Minister of National Development Planning Suharso Monoarfa"
-                    words.append(tokens[k].key)
-                    k += 1
-                if words and tokens[k - 1].is_capitalized and not tokens[k - 1].newline_before:
+                k, words = self._complement(j)
+                if words:
                     end = k
                     chamber = WORDS.chamber_words & set(words)
                     if chamber:
@@ -362,6 +353,11 @@ class _Builder:
                     elif role in _LEADER_ROLES:
                         role = Role.OFFICIAL  # a court's or an agency's president
                     # "Minister of National Development Planning" stays a minister
+            elif country is None and org is None and j < n and tokens[j].key == "for":
+                # "Minister of State for Africa, NAME": the portfolio is part of the office
+                k, words = self._complement(j)
+                if words and not plural:
+                    end = k
             envoy_target = None
             if Role.ENVOY in (entry.role, role) and j < n and tokens[j].key == "for":
                 # "Special Envoy for Sudan": the country is the envoy's brief, not its side
@@ -455,6 +451,28 @@ class _Builder:
         ):
             end += 1
         return end
+
+    def _complement(self, j: int) -> tuple[int, list[str]]:
+        """
+        The capitalised words after "of"/"for" at ``j`` that name an institution or a
+        portfolio ("of the Supreme Federal Court", "for Africa"): their end and their keys
+        (none when they do not end on a capitalised word of the same line).
+        """
+        tokens = self.tokens
+        n = len(tokens)
+        k = j + 1
+        words: list[str] = []
+        run_end = self.names.run_end
+        while k < min(n, j + 9) and (
+            tokens[k].is_capitalized or tokens[k].key in ("the", "of", "and", "for")
+        ):
+            if words and run_end.get(k, k) - k >= 2:
+                break  # "Minister of National Development Planning Suharso Monoarfa"
+            words.append(tokens[k].key)
+            k += 1
+        if words and tokens[k - 1].is_capitalized and not tokens[k - 1].newline_before:
+            return k, words
+        return j, []
 
     def _portfolio(self, end: int) -> int:
         """
