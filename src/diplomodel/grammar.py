@@ -46,6 +46,7 @@ class GrammarWords(NamedTuple):
     occasion_connectors: frozenset[str]
     occasion_lower_heads: frozenset[str]
     event_anaphors: frozenset[str]
+    statement_verbs: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]

@@ -325,3 +325,17 @@ def test_tensions_and_normalisation_talks_are_conflict(what: str) -> None:
     )
     (meeting,) = diplomodel.parse(text).meetings
     assert "conflict" in [t.code for t in meeting.topics]
+
+
+def test_a_date_after_a_statement_verb_dates_the_statement_not_the_meeting() -> None:
+    """'talks between A and B, both sides said on Tuesday' then 'A and B met on Monday'."""
+    text = (
+        "BEIJING, Jan. 28 - India and China agreed to resume direct flights, following talks "
+        "in Beijing between Indian Foreign Secretary Vikram Misri and Chinese Vice Foreign "
+        "Minister Sun Weidong, both sides said on Tuesday.\n\n"
+        "Misri and Sun met on Monday, the first such meeting since 2020."
+    )
+    meetings = diplomodel.parse(text, published="2025-01-28").meetings
+    assert [(len(m.participants), m.date.iso if m.date else None) for m in meetings] == [
+        (2, "2025-01-27")
+    ]

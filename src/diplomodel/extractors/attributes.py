@@ -16,11 +16,7 @@ from typing import NamedTuple
 from diplomodel.compiled import PlaceRef
 from diplomodel.dates import (
     CALENDAR_WORDS,
-    DAY_WORDS,
-    DateMention,
     Resolved,
-    after_reference,
-    resolve,
 )
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, Trigger
@@ -88,41 +84,6 @@ def _char_range(art: Article, sentence: int) -> tuple[int, int]:
     return art.tokens[s].start, art.tokens[e - 1].end
 
 
-def _usable_dates(art: Article, sentence: int) -> list[tuple[DateMention, Resolved]]:
-    """
-    The date mentions of a sentence that can date its meeting, resolved (computed once per
-    sentence): not unresolvable ones, not those after the article's date, not those after
-    "since" ("the first talks since February 2022"), and no month with a year when the
-    sentence names a day ("On Saturday ... since the invasion in February 2022").
-    """
-    key = f"usable_dates:{sentence}"
-    cached = art.cache.get(key)
-    if isinstance(cached, list):
-        return cached
-    found: list[tuple[DateMention, Resolved]] = []
-    text = art.text
-    mentions = art.dates_in(sentence)
-    # a day named, resolvable or not ("On Saturday" without a reference date)
-    names_a_day = any(
-        m.day is not None or m.weekday is not None or m.relative in DAY_WORDS for m in mentions
-    )
-    for mention in mentions:
-        resolved = resolve(mention, art.reference)
-        if resolved is None or _ahead(art, resolved):
-            continue
-        if text[max(0, mention.start - 6) : mention.start].lower().endswith("since "):
-            continue
-        found.append((mention, resolved))
-    if names_a_day:
-        found = [
-            (m, r)
-            for m, r in found
-            if not (r.precision is DatePrecision.MONTH and r.basis is DateBasis.EXPLICIT)
-        ]
-    art.cache[key] = found
-    return found
-
-
 def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     """
     The date words nearest to the meeting's phrases; for an "also met" meeting, else those of
@@ -141,7 +102,7 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
     ]
     for t in chain:
         anchor = art.tokens[t.hit.start].start
-        usable = _usable_dates(art, t.sentence)
+        usable = art.usable_dates(t.sentence)
         # the nearest mention on either side of the phrase (mentions are in text order)
         at = bisect_left([m.start for m, _ in usable], anchor)
         for mention, resolved in usable[max(0, at - 1) : at + 1]:
@@ -160,13 +121,6 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
         )
         return FoundDate(Resolved(dl.date, DatePrecision.DAY, DateBasis.DATELINE), span)
     return None
-
-
-def _ahead(art: Article, resolved: Resolved) -> bool:
-    """A date after the article's (a reported meeting has taken place): "takes over the
-    chairmanship in January 2024" in an article of November 2023 dates no meeting."""
-    reference = art.reference
-    return reference is not None and after_reference(resolved.value, reference)
 
 
 def _place_preceded(art: Article, start: int) -> bool:

@@ -5,19 +5,31 @@ The per-article working state shared by the extractors (one instance per ``parse
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from typing import Any
 
 from diplomodel.compiled import CompiledRulebook, PlaceRef
-from diplomodel.dates import DatelineInfo, DateMention, find_dates
+from diplomodel.dates import (
+    DAY_WORDS,
+    DatelineInfo,
+    DateMention,
+    Resolved,
+    after_reference,
+    find_dates,
+    resolve,
+)
 from diplomodel.grammar import grammar_words
 from diplomodel.matcher import Hit, find_grouped, longest_first
+from diplomodel.model import DateBasis, DatePrecision
 from diplomodel.rules import CountryName, MeetingPhrase, OrgEntry, TitleEntry
 from diplomodel.text import APOSTROPHES, Token, sentence_bounds, tokenize
 
 __all__ = ["Article"]
 
 _WORDS = grammar_words()
+# the word before a date, past an "on": "said on Tuesday", "announced Friday"
+_LAST_WORD = re.compile(r"([A-Za-z]+)(?:\s+on)?\s*$")
 
 
 class Article:
@@ -41,6 +53,7 @@ class Article:
         self._country_counts: dict[str, int] | None = None
         self.cache: dict[str, object] = {}  # per-article results the extractors compute once
         self._dates_in: dict[int, list[DateMention]] = {}
+        self._usable_dates: dict[int, list[tuple[DateMention, Resolved]]] = {}
         self.tokens: list[Token] = tokenize(text)
         self.sentences: list[tuple[int, int]] = sentence_bounds(self.tokens)
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -138,6 +151,46 @@ class Article:
                 found = [m for m in found if not dl.start <= m.start < dl.end]
             cache[sentence] = found
         return cache[sentence]
+
+    def usable_dates(self, sentence: int) -> list[tuple[DateMention, Resolved]]:
+        """
+        The date mentions of a sentence that can date a meeting, resolved (computed once per
+        sentence): not unresolvable ones, not those after the article's date, not those after
+        "since" ("the first talks since February 2022") or a statement verb ("both sides said
+        on Tuesday"), and no month with a year when the sentence names a day ("On Saturday
+        ... since the invasion in February 2022").
+        """
+        cache = self._usable_dates
+        if sentence in cache:
+            return cache[sentence]
+        found: list[tuple[DateMention, Resolved]] = []
+        text = self.text
+        mentions = self.dates_in(sentence)
+        # a day named, resolvable or not ("On Saturday" without a reference date)
+        names_a_day = any(
+            m.day is not None or m.weekday is not None or m.relative in DAY_WORDS for m in mentions
+        )
+        reference = self.reference
+        for mention in mentions:
+            resolved = resolve(mention, reference)
+            if resolved is None:
+                continue
+            if reference is not None and after_reference(resolved.value, reference):
+                continue  # "takes over the chairmanship in January 2024" (in November 2023)
+            if text[max(0, mention.start - 6) : mention.start].lower().endswith("since "):
+                continue
+            last = _LAST_WORD.search(text, max(0, mention.start - 16), mention.start)
+            if last is not None and last.group(1).lower() in _WORDS.statement_verbs:
+                continue
+            found.append((mention, resolved))
+        if names_a_day:
+            found = [
+                (m, r)
+                for m, r in found
+                if not (r.precision is DatePrecision.MONTH and r.basis is DateBasis.EXPLICIT)
+            ]
+        cache[sentence] = found
+        return found
 
     def token_starts(self) -> list[int]:
         """The start offset of every token, for look-ups by character offset (computed once)."""

@@ -14,7 +14,6 @@ import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from diplomodel.dates import resolve
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.officials import Mention, Person
 from diplomodel.grammar import grammar_words
@@ -689,10 +688,8 @@ def _own_date(art: Article, frame: Frame) -> object:
     for t in frame.triggers:
         if t.reference:
             continue
-        for mention in art.dates_in(t.sentence):
-            resolved = resolve(mention, art.reference)
-            if resolved is not None:
-                return resolved.value
+        for _, resolved in art.usable_dates(t.sentence):
+            return resolved.value
     return None
 
 
