@@ -303,9 +303,12 @@ class DatelineInfo(NamedTuple):
 # The dateline's end: a colon, a dash, or "--" after the city/date/agency part.
 # ... or an agency between slashes, TASS style: "ASTANA, July 4. /TASS/."
 # ... or the full stop after a date written with full stops: "Tbilisi, 18.03.2024. NATO ..."
+# ... or, PTI style, nothing but the space after the agency: "Washington, Apr 13 (PTI) Union"
 _DATELINE_SEP = re.compile(
-    r"\s?(?::|--|\u2013|\u2014|-(?=\s)|/[A-Z][A-Za-z-]{1,15}/\.?|(?<=\.\d{4})\.(?=\s))\s?"
+    r"\s?(?::|--|\u2013|\u2014|-(?=\s)|/[A-Z][A-Za-z-]{1,15}/\.?|(?<=\.\d{4})\.(?=\s)"
+    r"|(?<=\)\s)(?=[A-Z]))\s?"
 )
+_AGENCY_END = re.compile(r"\([A-Z][A-Za-z&. -]{1,24}\)\s?$")
 _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _PARENS = re.compile(r"\([^()\n]{0,80}\)")
 # letters with their combining marks, so that "Brasi\u0301lia" (NFD) reads like "Brasília";
@@ -387,6 +390,12 @@ def find_dateline(
         if not (known or (name.replace(" ", "").replace(".", "").isupper() and len(name) >= 4)):
             continue
         sep = _DATELINE_SEP.search(head, city.end())
+        if (
+            sep is not None
+            and not sep.group().strip()
+            and not _AGENCY_END.search(head, 0, sep.start())
+        ):
+            sep = None  # "Washington (which hosted the talks) Said": no agency, no dateline
         if sep is not None:
             middle, sep_end = head[city.end() : sep.start()], sep.end()
         elif len(line.rstrip()) <= 60 and any(m.month and m.day for m in find_dates(line)):

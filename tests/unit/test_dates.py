@@ -513,6 +513,21 @@ class TestFindDateline:
             text[info.start : info.end],
         )
 
+    def test_agency_without_a_separator(self) -> None:
+        """PTI style: 'Washington, Apr 13 (PTI) Union Finance Minister ...'."""
+        text = "Washington, Apr 13 (PTI) Union Finance Minister Nirmala Sitharaman met X."
+        info = find_dateline(text, is_place=places("Washington"), published=dt.date(2023, 4, 13))
+
+        assert ("Washington", dt.date(2023, 4, 13), "Washington, Apr 13 (PTI) ") == (
+            text[info.city_start : info.city_end],
+            info.date,
+            text[info.start : info.end],
+        )
+
+    def test_parenthesis_in_a_sentence_is_no_dateline(self) -> None:
+        text = "Washington (which hosted the talks) Said nothing."
+        assert find_dateline(text, is_place=places("Washington")) is None
+
     @pytest.mark.parametrize("text", ["31.02.2024", "12.31.2024", "1.2.1850", "v1.2.20245"])
     def test_impossible_dotted_dates_are_not_dates(self, text: str) -> None:
         assert find_dates(f"Released on {text} here.") == []

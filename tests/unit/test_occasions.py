@@ -85,3 +85,15 @@ def test_the_rule_can_be_switched_off() -> None:
         None,
         None,
     ]
+
+
+def test_the_dateline_date_does_not_set_a_meeting_apart() -> None:
+    """A meeting dated only by the dateline may have been on the day of the one before."""
+    text = (
+        "Washington, Apr 13 (PTI) Finance Minister Nirmala Sitharaman on Wednesday met "
+        "Japan's Finance Minister Shunichi Suzuki on the sidelines of the IMF-World Bank Spring "
+        "Meetings.\n\n"
+        "Sitharaman also held talks with IMF Managing Director Kristalina Georgieva."
+    )
+    found = occasions(text, published="2023-04-13")
+    assert [name for _, name, _ in found] == ["IMF-World Bank Spring Meetings"] * 2

@@ -419,13 +419,15 @@ def shared_occasion(
     that names none: bilaterals reported one after another from a summit all took place at it.
     Not when the two lie in different countries or on days of different precision; on
     different days (at most three apart) only when this meeting points back at the event
-    ("on the margins of the summit", "the summit host").
+    ("on the margins of the summit", "the summit host"). A date taken from the dateline is
+    the day of the report, not a day of the meeting's own, and does not count.
     """
     if before is None or before.occasion is None:
         return None
     if place is not None and before.place is not None and place.country != before.place.country:
         return None
-    if date is not None and before.date is not None:
+    if _own(date) and _own(before.date):
+        assert date is not None and before.date is not None
         mine, theirs = date.resolved, before.date.resolved
         if mine.precision != theirs.precision:
             return None
@@ -433,6 +435,11 @@ def shared_occasion(
         if days > _OCCASION_DAYS or (days and not _points_at_event(art, frame)):
             return None
     return before.occasion
+
+
+def _own(date: FoundDate | None) -> bool:
+    # the dateline's date is the day of the report, no evidence of the meeting's own day
+    return date is not None and date.resolved.basis is not DateBasis.DATELINE
 
 
 def _points_at_event(art: Article, frame: Frame) -> bool:
