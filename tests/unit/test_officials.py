@@ -212,3 +212,14 @@ def test_president_of_the_republic_with_honorifics() -> None:
 def test_known_name_holding_a_country_name_is_a_name(text: str) -> None:
     """'Luis Montenegro' is a person, not Luis of Montenegro."""
     assert ("Luis Montenegro", "PT", "head_of_government") in officials(text)
+
+
+def test_a_spelt_out_office_beats_an_abbreviation() -> None:
+    """'FM Sitharaman' in the headline, 'Finance Minister Nirmala Sitharaman' in the body."""
+    text = (
+        "FM Sitharaman meets Japanese counterpart Suzuki\n\n"
+        "Washington, Apr 13 (PTI) Union Finance Minister Nirmala Sitharaman on Wednesday met "
+        "Japan's Minister of Finance Shunichi Suzuki."
+    )
+    found = {o.name: (o.title, o.role.value) for o in diplomodel.parse(text).officials}
+    assert found["Nirmala Sitharaman"] == ("Finance Minister", "minister")

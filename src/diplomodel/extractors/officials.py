@@ -960,6 +960,11 @@ def _transliterated(
 _SPELLING_SIMILARITY = 0.7
 
 
+def _abbreviated(title: str | None) -> bool:
+    letters = (title or "").replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 4
+
+
 def _resolve(p: Person) -> None:
     """Set a person's title, role and side from its mentions."""
     titled = [m for m in p.mentions if m.role is not None and m.kind != "plural"]
@@ -969,6 +974,10 @@ def _resolve(p: Person) -> None:
     if not named and any(m.kind == "counterpart" for m in p.mentions):
         anonymous = []
     chosen = named or anonymous
+    # "FM Sitharaman" (headline) and "Finance Minister Nirmala Sitharaman" (body): an office
+    # spelt out says more than an ambiguous abbreviation of one
+    spelt = [m for m in chosen if not _abbreviated(m.title)]
+    chosen = spelt or chosen
     if chosen:
         # the first title is the title as written; the most senior office gives the role
         p.title = chosen[0].title
