@@ -233,7 +233,7 @@ class _ResultBuilder:
     def _make_official(self, p: Person, country: str | None, role: Role | None) -> Official | None:
         cc = p.country or country
         org = p.org
-        if cc is None and org is None:
+        if (cc is None and org is None) or p.business:
             return None
         spans = self._mention_spans(p)
         if p.title and cc:
@@ -314,6 +314,10 @@ class _ResultBuilder:
             home = meeting_place(art, Frame(triggers=[], sentences=[]))
             if home is not None and home.country not in known and host_fallback:
                 host = home.country
+        if any(p.business for p in people):
+            # a company chairman received with a minister: the other side is a business, and
+            # an official whose side is not stated is not the foreign guest
+            host = None
         plural_role = next((m.role for m in frame.plural_roles if m.role), None)
         roles = {p.role for p in people if p.role}
         shared_role = roles.pop() if len(roles) == 1 else None

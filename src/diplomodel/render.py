@@ -1891,6 +1891,38 @@ def _render_dateline(article: ArticlePlan) -> str:
     )
 
 
+def _shared_occasion(meeting: Meeting, before: Meeting | None, text: str) -> Occasion | None:
+    """
+    The occasion an in-person meeting without one shares with the in-person meeting before
+    it (the parser's rule ``meetings.shared_occasion``, see docs/design.md).
+    """
+    if meeting.occasion is not None or before is None or before.occasion is None:
+        return None
+    place, earlier = meeting.place, before.place
+    if place is not None and earlier is not None and place.country != earlier.country:
+        return None
+    own, theirs = meeting.date, before.date
+    if (
+        own is not None
+        and theirs is not None
+        and DateBasis.DATELINE not in (own.basis, theirs.basis)
+    ):
+        if own.precision != theirs.precision:
+            return None
+        days = abs((own.value - theirs.value).days)
+        if days > 3 or (days and not _points_at_event(text)):
+            return None
+    return before.occasion
+
+
+def _points_at_event(text: str) -> bool:
+    from diplomodel.grammar import grammar_words
+
+    words = [fold(w) for w in re.findall(r"\w+", text)]
+    anaphors = grammar_words().event_anaphors
+    return any(a == "the" and b in anaphors for a, b in itertools.pairwise(words))
+
+
 def render(plan: ArticlePlan) -> RenderedArticle:
     """
     The article a plan describes, with the meetings it reports.
@@ -1898,8 +1930,14 @@ def render(plan: ArticlePlan) -> RenderedArticle:
     data = templates()
     paragraphs: list[list[str]] = []
     expected: list[Meeting] = []
+    last_in_person: Meeting | None = None
     for i, mp in enumerate(plan.meetings):
         text, meeting = _render_meeting(mp, plan, plan.meetings[i - 1] if i else None)
+        if meeting.mode is MeetingMode.IN_PERSON:
+            shared = _shared_occasion(meeting, last_in_person, text)
+            if shared is not None:
+                meeting = attrs.evolve(meeting, occasion=shared)
+            last_in_person = meeting
         expected.append(meeting)
         if i == 0:
             paragraphs.append([_render_dateline(plan) + text])

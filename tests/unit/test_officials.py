@@ -223,3 +223,41 @@ def test_a_spelt_out_office_beats_an_abbreviation() -> None:
     )
     found = {o.name: (o.title, o.role.value) for o in diplomodel.parse(text).officials}
     assert found["Nirmala Sitharaman"] == ("Finance Minister", "minister")
+
+
+def test_federal_minister_with_a_portfolio_and_a_name_in_apposition() -> None:
+    text = (
+        "WINDHOEK - Germany's Federal Minister of Education and Research, Bettina "
+        "Stark-Watzinger, paid a courtesy call on President Hage Geingob on Monday."
+    )
+    (meeting,) = diplomodel.parse(text, published="2022-12-06").meetings
+    assert [(p.name, p.side, p.role.value) for p in meeting.participants] == [
+        ("Bettina Stark-Watzinger", "DE", "minister"),
+        ("Hage Geingob", "NA", "head_of_state"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Mohammad Abunayyan, chairman of the Saudi energy company ACWA Power",
+        "Mohammad Abunayyan, the chief executive of the Saudi developer ACWA Power",
+    ],
+)
+def test_a_company_chairman_is_no_official(who: str) -> None:
+    """A president receiving a businessman with his own minister is no diplomatic meeting."""
+    text = (
+        f"TASHKENT, 6 March 2024 (Dunyo) - President Shavkat Mirziyoyev today received {who}, "
+        "to review the company's projects in Saudi Arabia and Uzbekistan.\n\n"
+        "Energy Minister Jurabek Mirzamahmudov also took part."
+    )
+    assert diplomodel.parse(text).meetings == ()
+
+
+def test_a_chairman_of_a_state_body_is_not_a_businessman() -> None:
+    text = (
+        "TASHKENT, 6 March 2024 - President Shavkat Mirziyoyev received Kazakh Foreign "
+        "Minister Murat Nurtleu, chairman of the Council of Foreign Ministers."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert [p.name for p in meeting.participants] == ["Shavkat Mirziyoyev", "Murat Nurtleu"]

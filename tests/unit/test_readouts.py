@@ -339,3 +339,72 @@ def test_a_date_after_a_statement_verb_dates_the_statement_not_the_meeting() -> 
     assert [(len(m.participants), m.date.iso if m.date else None) for m in meetings] == [
         (2, "2025-01-27")
     ]
+
+
+def people_and_mode(text: str, published: str) -> list[tuple[list[str | None], str, str | None]]:
+    return [
+        ([p.name for p in m.participants], m.mode.value, m.date.iso if m.date else None)
+        for m in diplomodel.parse(text, published=published).meetings
+    ]
+
+
+def test_what_one_leader_told_another_before_the_call_is_the_call() -> None:
+    """'X told Y on Sunday that ... In the one-hour phone call, X asked ...'."""
+    text = (
+        "ISTANBUL\n\n"
+        "President Recep Tayyip Erdogan told Russian President Vladimir Putin on Sunday that "
+        "an urgent ceasefire would ease the humanitarian situation.\n\n"
+        "In the one-hour phone call, Erdogan asked for humanitarian corridors to be opened."
+    )
+    assert people_and_mode(text, "2022-03-06") == [
+        (["Recep Tayyip Erdogan", "Vladimir Putin"], "phone", "2022-03-06")
+    ]
+
+
+def test_a_plan_inside_what_was_told_does_not_rule_out_the_call() -> None:
+    """'Biden told Netanyahu in a phone call on Thursday that U.S. policy would be ...'."""
+    text = (
+        "WASHINGTON, April 4, 2024 - President Joe Biden told Israeli Prime Minister Benjamin "
+        "Netanyahu in a tense phone call on Thursday that U.S. policy would be determined by "
+        "Israel's steps to protect civilians.\n\n"
+        "Vice President Kamala Harris and Secretary of State Antony Blinken were also on the "
+        "line."
+    )
+    assert people_and_mode(text, "2024-04-04") == [
+        (
+            ["Joe Biden", "Benjamin Netanyahu", "Kamala Harris", "Antony Blinken"],
+            "phone",
+            "2024-04-04",
+        )
+    ]
+
+
+def test_a_plan_after_a_later_meeting_phrase_is_that_phrase_s() -> None:
+    """The talks due to be held are planned; the call that discussed them took place."""
+    text = (
+        "TEHRAN - Iranian Foreign Minister Abbas Araghchi and his Omani counterpart Badr bin "
+        "Hamad Al Busaidi discussed by telephone on Wednesday the arrangements for indirect "
+        "talks between Iran and the United States, due to be held in Muscat on Saturday."
+    )
+    assert people_and_mode(text, "2025-04-09") == [
+        (["Abbas Araghchi", "Badr bin Hamad Al Busaidi"], "phone", "2025-04-09")
+    ]
+
+
+def test_a_plan_of_the_meeting_itself_still_rules_it_out() -> None:
+    text = (
+        "TEHRAN - Iranian Foreign Minister Abbas Araghchi told his Omani counterpart Badr bin "
+        "Hamad Al Busaidi that Iran was ready. The two will hold talks by telephone next week."
+    )
+    assert people_and_mode(text, "2025-04-09") == []
+
+
+def test_he_was_accompanied_by_adds_no_counterpart() -> None:
+    """'He was accompanied by Deputy Prime Minister X': X is on his side, not met by him."""
+    text = (
+        "YEREVAN, May 1 (ARKA) - Prime Minister Nikol Pashinyan on Wednesday defended the "
+        "border deal with Azerbaijan in parliament.\n\n"
+        "Later in the day, Pashinyan met residents of the border villages. He was accompanied "
+        "by Deputy Prime Minister Mher Grigoryan, who heads the delimitation commission."
+    )
+    assert diplomodel.parse(text, published="2024-05-01").meetings == ()

@@ -113,6 +113,13 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
             break
     if best is not None:
         return best[1]
+    searched = {t.sentence for t in chain}
+    for sentence in frame.sentences:
+        # a sentence of the meeting without a phrase of its own ("Biden told Putin on
+        # Saturday that ..." before "The call lasted an hour"): its first usable date
+        if sentence not in searched:
+            for mention, resolved in art.usable_dates(sentence)[:1]:
+                return FoundDate(resolved, (mention.start, mention.end))
     if dl is not None and dl.date is not None and art.on("date.dateline_fallback"):
         span = (
             (dl.date_start, dl.date_end)

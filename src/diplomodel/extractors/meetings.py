@@ -105,6 +105,12 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
         inside = any(i in covered for i in range(hit.start, hit.end))
         if words & WORDS.meeting_words and not inside:
             by_sentence.setdefault(s, []).append(Trigger(hit, s, False))
+    # the meeting phrases of each sentence: a cue after a later one is that one's
+    # ("discussed by telephone the arrangements for talks due to be held on Saturday")
+    reports: dict[int, list[int]] = {}
+    for hit in art.phrases:
+        if hit.entry.signal in (Signal.MEETING, Signal.JOINT):
+            reports.setdefault(art.sentence_of(hit.start), []).append(hit.start)
     for hit in art.phrases:
         if hit.entry.signal not in (
             Signal.MEETING,
@@ -114,7 +120,11 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
         ):
             continue
         s = art.sentence_of(hit.start)
-        cue = _vetoed(art, hit, cues.get(s, [])) if art.on("meetings.plan_veto") else None
+        sentence_cues = cues.get(s, [])
+        later = [k for k in reports.get(s, ()) if k >= hit.end]
+        if later:
+            sentence_cues = [c for c in sentence_cues if c.start < later[0]]
+        cue = _vetoed(art, hit, sentence_cues) if art.on("meetings.plan_veto") else None
         if cue is not None:
             art.note(
                 "meeting phrase ruled out",
@@ -215,7 +225,11 @@ def _vetoed(
     plans = [c for c in cues if c.entry.signal in (Signal.PLAN, Signal.NEGATION)]
     if noun and plans and plans[0].end <= hit.start:
         return plans[0]
-    # after the phrase
+    # after the phrase, before any reported speech ("told X in a call that ... would ...")
+    speech = _reported_speech_start(art, hit.end)
+    cues = [c for c in cues if c.start < speech]
+    starts = [c.start for c in cues]
+    plans = [c for c in cues if c.entry.signal in (Signal.PLAN, Signal.NEGATION)]
     j = bisect_left(starts, hit.end)
     while j < len(cues) and cues[j].start - hit.end <= _PLAN_WINDOW_AFTER:
         if cues[j].entry.signal in (Signal.PLAN, Signal.NEGATION):
@@ -224,6 +238,52 @@ def _vetoed(
     if noun and plans and plans[-1].start >= hit.end:
         return plans[-1]
     return None
+
+
+def _told(
+    art: Article, s: int, order: list[int], mentions: list[Mention], people: list[Person]
+) -> list[int]:
+    """
+    The two people of sentence ``s`` when it tells what an official of one side told one of
+    another ("Biden told Russian President Vladimir Putin on Saturday that ..."), and the
+    meeting phrase's own people (``order``) are among them; else none.
+    """
+    start, end = art.sentences[s]
+    tokens = art.tokens
+    verb = next((k for k in range(start, end) if tokens[k].key in WORDS.speech_verbs), None)
+    if verb is None:
+        return []
+    cut = _reported_speech_start(art, verb)
+    told: list[int] = []
+    for m in mentions:
+        if m.person >= 0 and m.start < cut and m.person not in told:
+            told.append(m.person)
+    sides = {people[p].side for p in told}
+    if len(told) != 2 or None in sides or len(sides) != 2 or not set(order) <= set(told):
+        return []
+    # the teller before the verb, the one told right after it
+    teller = next(m for m in mentions if m.person == told[0])
+    if teller.start > verb or not any(m.person == told[1] and m.start > verb for m in mentions):
+        return []
+    return told
+
+
+def _reported_speech_start(art: Article, start: int) -> int:
+    """
+    The token where reported speech begins after ``start`` in its sentence: the first "that"
+    after a speech verb of the sentence ("Biden told Netanyahu in a call on Thursday that
+    ..."); the sentence's end when there is none.
+    """
+    tokens = art.tokens
+    s, e = art.sentences[art.sentence_of(start)]
+    spoken = False
+    for k in range(s, e):
+        key = tokens[k].key
+        if key in WORDS.speech_verbs:
+            spoken = True
+        elif key == "that" and spoken and k >= start:
+            return k
+    return e
 
 
 def _earlier_same_day(art: Article, sentence: int) -> bool:
@@ -350,8 +410,11 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             # "KINGSFORD: I met this morning with Foreign Minister Sugiharto"
             order.insert(0, speaker)
         joined = False
+        # "He was accompanied by Deputy Prime Minister X": X is on his side, not met by him
+        companions_only = all(t.hit.entry.signal == Signal.COMPANION for t in triggers)
         if (
             len(order) == 1
+            and not companions_only
             and art.on("meetings.protagonist")
             and (_pronoun_subject(art, s, triggers) or _opens_with_phrase(art, s, triggers, clause))
         ):
@@ -394,6 +457,19 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                     if p not in current.people:
                         current.people.append(p)
                 index.update(current)
+        if not enough and current is None:
+            # "Biden told Putin on Saturday that ..., but the call brought no change";
+            # "Erdogan told Putin on Sunday that ... In the one-hour phone call, Erdogan
+            # asked ...": the call is the exchange told in that sentence or the one before
+            talkers, told_in = _told(art, s, order, by_sentence_mentions.get(s, []), people), s
+            if not talkers and s > 0 and s - 1 not in by_sentence:
+                before = by_sentence_mentions.get(s - 1, [])
+                talkers, told_in = _told(art, s - 1, order, before, people), s - 1
+            if talkers:
+                sentences = sorted({told_in, s})
+                current = Frame(talkers, list(triggers) + preamble, sentences, mode, plural)
+                index.add(current)
+                continue
         if not enough:
             if (
                 current is not None

@@ -100,6 +100,7 @@ class Person:
     country: str | None = None
     org: str | None = None
     posted_to: str | None = None
+    business: bool = False  # described as working for a company: no official
 
     @property
     def side(self) -> str | None:
@@ -497,6 +498,10 @@ class _Builder:
                 elif tok.key not in ("and", "&") or j + 1 >= n or not tokens[j + 1].is_capitalized:
                     break
                 j += 1
+            if j > k and not portfolio and j + 1 < n and tokens[j].text == ",":
+                # "Minister of Education and Research, Bettina Stark-Watzinger": the name in
+                # apposition after it shows the words were the office's
+                portfolio = self.names.run_end.get(j + 1, j + 1) - (j + 1) >= 2
             if j == k or not portfolio:
                 break
             if j < n and (art.is_possessive(j) or j in art.title_at):
@@ -960,6 +965,31 @@ def _transliterated(
 _SPELLING_SIMILARITY = 0.7
 
 
+def _business_apposition(art: Article, m: Mention) -> bool:
+    """
+    "NAME, chairman of the Saudi energy company ACWA Power": the apposition after a name
+    describes a role in a business.
+    """
+    tokens = art.tokens
+    n = len(tokens)
+    k = m.end
+    if k + 1 >= n or tokens[k].text != ",":
+        return False
+    k += 1
+    if tokens[k].key in ("the", "a", "an"):
+        k += 1
+    if k >= n or tokens[k].key not in WORDS.business_roles:
+        return False
+    stop = min(n, k + 12)
+    for j in range(k + 1, stop):
+        tok = tokens[j]
+        if tok.newline_before or (tok.kind == "punct" and tok.text not in "-'’&"):
+            return False
+        if tok.key in WORDS.business_nouns:
+            return True
+    return False
+
+
 def _abbreviated(title: str | None) -> bool:
     letters = (title or "").replace(".", "")
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
@@ -1200,6 +1230,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         m.person = p.index
     for p in people:
         _resolve(p)
+        if p.role is None and p.name is not None:
+            p.business = any(_business_apposition(art, m) for m in p.mentions if m.name)
     if art.on("officials.surname_mentions"):
         mentions.extend(_office_initials(art, people, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
