@@ -295,10 +295,20 @@ class _ResultBuilder:
             not_sides = known | posted | others | ({venue} if venue else set())
             dominant = _dominant_country(art, not_sides)
         counts = art.country_counts()
+        # "Wang met President Taneti Maamau in Tarawa": a leader met where the text puts the
+        # meeting leads the host country, however often the article names another
+        sideless = [p for p in people if p.side is None]
+        leaders_met_there = (
+            place is not None
+            and place.span is not None
+            and bool(sideless)
+            and all(p.role in _HEAD_ROLES for p in sideless)
+        )
         if (
             dominant is not None
             and counts[dominant] >= 3
             and counts[dominant] > counts.get(venue or "", 0)
+            and not leaders_met_there
         ):
             # the article keeps naming one foreign country: a visiting minister's own
             host = dominant

@@ -408,3 +408,67 @@ def test_he_was_accompanied_by_adds_no_counterpart() -> None:
         "by Deputy Prime Minister Mher Grigoryan, who heads the delimitation commission."
     )
     assert diplomodel.parse(text, published="2024-05-01").meetings == ()
+
+
+def test_talks_then_received_by_are_two_meetings() -> None:
+    """'X held talks with Y and was then received by Z': X met Y, then X met Z."""
+    text = (
+        "TASHKENT - US Secretary of State Antony Blinken held talks with Uzbek Foreign Minister "
+        "Bakhtiyor Saidov and was then received by President Shavkat Mirziyoyev on Wednesday."
+    )
+    assert pairs(text) == [
+        [("Antony Blinken", "US"), ("Bakhtiyor Saidov", "UZ")],
+        [("Antony Blinken", "US"), ("Shavkat Mirziyoyev", "UZ")],
+    ]
+
+
+def test_besides_his_meeting_the_subject_is_the_one_next_to_the_cue() -> None:
+    text = (
+        "Argentine President Alberto Fernandez met President Luiz Inacio Lula da Silva in "
+        "Brasilia.\n\nBesides his meeting with Lula, Fernandez also called on Senate President "
+        "Rodrigo Pacheco."
+    )
+    assert pairs(text) == [
+        [("Alberto Fernandez", "AR"), ("Luiz Inacio Lula da Silva", "BR")],
+        [("Alberto Fernandez", "AR"), ("Rodrigo Pacheco", "BR")],
+    ]
+
+
+def test_a_pronoun_subject_joins_a_meeting_with_two_others() -> None:
+    """'On Monday he held trilateral talks in Paris with Macron and von der Leyen'."""
+    text = (
+        "Chinese President Xi Jinping met Serbian President Aleksandar Vucic in Belgrade on "
+        "Wednesday. Xi thanked Vucic. Before Belgrade, Xi spent two days in France.\n\n"
+        "On Monday he held trilateral talks in Paris with President Emmanuel Macron and "
+        "European Commission President Ursula von der Leyen."
+    )
+    meetings = diplomodel.parse(text, published="2024-05-08").meetings
+    assert [sorted(p.name or "" for p in m.participants) for m in meetings] == [
+        ["Aleksandar Vucic", "Xi Jinping"],
+        ["Emmanuel Macron", "Ursula von der Leyen", "Xi Jinping"],
+    ]
+
+
+def test_a_leader_met_where_the_text_puts_it_leads_that_country() -> None:
+    """The article keeps naming Samoa, but President Maamau met in Tarawa leads Kiribati."""
+    text = (
+        "APIA - Samoa and China signed agreements during a visit by Chinese Foreign Minister "
+        "Wang Yi to Samoa. Samoa's government welcomed the visit. Samoa is the third stop.\n\n"
+        "Wang arrived in Apia from Kiribati, where he met President Taneti Maamau in Tarawa on "
+        "Friday."
+    )
+    sides = {
+        p.name: p.side
+        for m in diplomodel.parse(text, published="2022-05-29").meetings
+        for p in m.participants
+    }
+    assert sides.get("Taneti Maamau") == "KI"
+
+
+def test_is_due_in_and_is_to_host_are_plans() -> None:
+    text = (
+        "Wang is due in Suva on Monday to co-chair a meeting with Fiji's Prime Minister Frank "
+        "Bainimarama. In Budapest, Prime Minister Viktor Orban is to host Chinese President Xi "
+        "Jinping for official talks on Thursday."
+    )
+    assert diplomodel.parse(text, published="2022-05-29").meetings == ()

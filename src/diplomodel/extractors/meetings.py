@@ -412,8 +412,10 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         joined = False
         # "He was accompanied by Deputy Prime Minister X": X is on his side, not met by him
         companions_only = all(t.hit.entry.signal == Signal.COMPANION for t in triggers)
+        first_trigger = min(t.hit.start for t in triggers)
+        objects_only = all(m.start > first_trigger for m in clause if m.person >= 0)
         if (
-            len(order) == 1
+            (len(order) == 1 or (len(order) >= 2 and objects_only))
             and not companions_only
             and art.on("meetings.protagonist")
             and (_pronoun_subject(art, s, triggers) or _opens_with_phrase(art, s, triggers, clause))
@@ -431,7 +433,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             if (
                 antecedent is not None
                 and antecedent not in order
-                and side(order[0]) != side(antecedent)
+                and side(antecedent) not in {side(p) for p in order}
             ):
                 # "In his meeting with Indonesian President Prabowo, ..." in an article about
                 # Modi; "At the meeting with President X, the leaders discussed ..." in a readout
@@ -848,6 +850,25 @@ def _separate_frames(
     for m in clause:
         if m.start >= cue and m.person >= 0 and m.person not in after:
             after.append(m.person)
+    met_before: list[int] = []
+    for p in before:
+        if p not in met_before:
+            met_before.append(p)
+    own = [t for t in triggers if t.hit.start < cue and not t.reference]
+    tokens = art.tokens
+    # the cue's verb shares the sentence's subject: "and was then received", "and then met"
+    coordinated = tokens[cue].key in ("and", "was", "were") or (
+        cue > 0 and tokens[cue - 1].key == "and"
+    )
+    if own and coordinated and len({people[p].side for p in met_before} - {None}) >= 2:
+        # "X held talks with Y and was then received by Z": X met Y, then X met Z
+        first = Frame(met_before, own, [s], _mode_of(own), [], follows=current)
+        subject = met_before[0]
+        objects = [p for p in after if people[p].side != people[subject].side]
+        if objects:
+            rest = [t for t in triggers if t not in own]
+            second = Frame([subject, *objects], rest, [s], _mode_of(rest), [], follows=first)
+            return [first, second]
     subject = before[-1] if before else None
     if subject is None and len(after) >= 2:
         # "Earlier the same day, Prime Minister X received Y": X is the subject
