@@ -863,11 +863,11 @@ def _separate_frames(
     if own and coordinated and len({people[p].side for p in met_before} - {None}) >= 2:
         # "X held talks with Y and was then received by Z": X met Y, then X met Z
         first = Frame(met_before, own, [s], _mode_of(own), [], follows=current)
-        subject = met_before[0]
-        objects = [p for p in after if people[p].side != people[subject].side]
+        host = met_before[0]
+        objects = [p for p in after if people[p].side != people[host].side]
         if objects:
             rest = [t for t in triggers if t not in own]
-            second = Frame([subject, *objects], rest, [s], _mode_of(rest), [], follows=first)
+            second = Frame([host, *objects], rest, [s], _mode_of(rest), [], follows=first)
             return [first, second]
     subject = before[-1] if before else None
     if subject is None and len(after) >= 2:
