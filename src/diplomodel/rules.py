@@ -288,7 +288,8 @@ BUILTIN_RULES: dict[str, str] = {
     ),
     "officials.known_officials": (
         "A person the article names without a side (or title) gets them from the table of "
-        "known office holders (data/officials.toml) for the article's year."
+        "known office holders (data/officials.toml) for the article's year; so does one whose "
+        "side is only the default of a bare title ('Secretary General Jens Stoltenberg')."
     ),
     "topics.org_multilateral": (
         "An international organisation named in what was discussed signals 'multilateral'."

@@ -261,3 +261,23 @@ def test_a_chairman_of_a_state_body_is_not_a_businessman() -> None:
     )
     (meeting,) = diplomodel.parse(text).meetings
     assert [p.name for p in meeting.participants] == ["Shavkat Mirziyoyev", "Murat Nurtleu"]
+
+
+def test_known_office_holder_beats_a_bare_title_s_default_side() -> None:
+    """'Secretary General Jens Stoltenberg' is NATO's, not the UN's (the title's default)."""
+    text = (
+        "VILNIUS, July 10, 2023 - Secretary General Jens Stoltenberg hosted talks between "
+        "Turkish President Recep Tayyip Erdogan and Swedish Prime Minister Ulf Kristersson."
+    )
+    sides = {o.name: o.side for o in diplomodel.parse(text).officials}
+    assert sides["Jens Stoltenberg"] == "NATO"
+
+
+def test_a_title_that_names_its_organisation_keeps_it() -> None:
+    """'European Council President Antonio Costa' is the EU's, though he led Portugal."""
+    text = (
+        "KYIV, 1 December 2024 - European Council President Antonio Costa held talks with "
+        "President Volodymyr Zelensky."
+    )
+    sides = {o.name: o.side for o in diplomodel.parse(text).officials}
+    assert sides["Antonio Costa"] == "EU"

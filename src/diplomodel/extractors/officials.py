@@ -76,6 +76,7 @@ class Mention:
     implied_country: str | None = None
     implied_org: str | None = None
     posted_to: str | None = None  # an ambassador's host country ("Ambassador to Pakistan")
+    bare_default: bool = False  # implied_org is the default of a title that names no side
     kind: str = "titled"  # titled, counterpart, possessive, apposition, surname, initials
     person: int = -1
 
@@ -101,11 +102,15 @@ class Person:
     org: str | None = None
     posted_to: str | None = None
     business: bool = False  # described as working for a company: no official
+    implied: bool = False  # the side is only the default of a bare title ("Secretary General")
 
     @property
     def side(self) -> str | None:
         """The side (country alpha-2 or organisation acronym) this person acts for."""
         return self.country or self.org
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on"})
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -425,6 +430,7 @@ class _Builder:
             mention = Mention(
                 left, end, title=title_text, role=role, country=country, org=org,
                 implied_country=entry.country, implied_org=entry.org, posted_to=posted_to,
+                bare_default=self._bare_default(hit.start, hit.end, entry.org),
             )  # fmt: skip
             self._attach_name(mention, left, end)
             self.mentions.append(mention)
@@ -452,6 +458,18 @@ class _Builder:
         ):
             end += 1
         return end
+
+    def _bare_default(self, start: int, end: int, org: str | None) -> bool:
+        """
+        Whether a title's organisation is only its default: "Secretary General" (the UN's by
+        default) names none, "European Council President" and "UN chief" name theirs.
+        """
+        if org is None:
+            return False
+        entry = self.art.book.org_by_acronym.get(org)
+        names = [org, *((entry.name, *entry.aliases) if entry is not None else ())]
+        words = {w for name in names for w in key_of(name).split()} - _FUNCTION_WORDS
+        return not any(t.key in words for t in self.tokens[start:end])
 
     def _complement(self, j: int) -> tuple[int, list[str]]:
         """
@@ -881,13 +899,17 @@ def _from_known_officials(art: Article, p: Person) -> None:
         return
     if year is not None:
         current = [o for o in found if o.since <= year <= (o.until or 9999)]
+        if p.implied and not current:
+            return  # a title's default side beats an office the person no longer holds
         found = current or found
     sides = {(o.country, o.org) for o in found}
     if len(sides) != 1:
         return
     country, org = sides.pop()
-    if p.side is None:
+    if p.side is None or p.implied:
+        # "Secretary General Jens Stoltenberg": NATO's, not the title's default (the UN's)
         p.country, p.org = country, org
+        p.implied = False
         art.note("side from known officials", official=p.name, side=country or org)
     roles = {o.role for o in found}
     if p.role is None and len(roles) == 1:
@@ -1025,6 +1047,7 @@ def _resolve(p: Person) -> None:
         for m in p.mentions:
             if m.implied_country or m.implied_org:
                 p.country, p.org = m.implied_country, m.implied_org
+                p.implied = m.bare_default
                 break
 
 
@@ -1135,7 +1158,11 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     # Council" -> EU), so that unnamed mentions of the same office can join the person below.
     for p in people:
         _resolve(p)
-        if p.name and (p.side is None or p.role is None) and art.on("officials.known_officials"):
+        if (
+            p.name
+            and (p.side is None or p.role is None or p.implied)
+            and art.on("officials.known_officials")
+        ):
             _from_known_officials(art, p)
     # 2. surname-only and short-name mentions in running text: "Cavusoglu thanked ..."
     names = builder.names
