@@ -281,3 +281,43 @@ def test_a_title_that_names_its_organisation_keeps_it() -> None:
     )
     sides = {o.name: o.side for o in diplomodel.parse(text).officials}
     assert sides["Antonio Costa"] == "EU"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Iran's Foreign Minister Hossein Amir-Abdollahian met Josep Borrell.",
+            "Hossein Amir-Abdollahian",
+            "Foreign Minister",
+        ),
+        (
+            "German Vice-Chancellor Robert Habeck met Josep Borrell.",
+            "Robert Habeck",
+            "Vice-Chancellor",
+        ),
+    ],
+)
+def test_an_office_word_hyphened_to_a_name_is_part_of_the_name(
+    text: str, name: str, title: str
+) -> None:
+    found = {o.name: o.title for o in diplomodel.parse(text).officials}
+    assert found.get(name) == title
+
+
+def test_apposition_is_not_read_across_an_opening_phrase_or_before_a_verb() -> None:
+    """'In his call with NAME, the High Representative stressed'; 'With the Saudi minister,
+    Borrell went over ...': neither comma opens an apposition."""
+    text = (
+        "BRUSSELS, Oct 15 - EU foreign policy chief Josep Borrell held separate telephone "
+        "conversations on Saturday with Iran's Foreign Minister Hossein Amir-Abdollahian and "
+        "Saudi Arabia's Foreign Minister Prince Faisal bin Farhan Al Saud.\n\n"
+        "In his call with Amir-Abdollahian, the High Representative stressed restraint.\n\n"
+        "With the Saudi minister, Borrell went over the humanitarian situation."
+    )
+    found = {o.name: (o.side, o.role.value) for o in diplomodel.parse(text).officials}
+    assert found == {
+        "Josep Borrell": ("EU", "org_leader"),
+        "Hossein Amir-Abdollahian": ("IR", "foreign_minister"),
+        "Faisal bin Farhan Al Saud": ("SA", "foreign_minister"),
+    }

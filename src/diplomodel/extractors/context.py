@@ -28,6 +28,8 @@ from diplomodel.text import APOSTROPHES, Token, sentence_bounds, tokenize
 __all__ = ["Article"]
 
 _WORDS = grammar_words()
+# prefixes joined to an office by a hyphen: "Co-Chair", "Vice-Chancellor", "Pro-Consul"
+_OFFICE_PREFIXES = frozenset({"co", "vice", "ex", "pro", "under", "sub"})
 # the word before a date, past an "on": "said on Tuesday", "announced Friday"
 _LAST_WORD = re.compile(r"([A-Za-z]+)(?:\s+on)?\s*$")
 
@@ -64,7 +66,9 @@ class Article:
             return longest_first(by_kind.get(name, []))
 
         blocked = _owners(kind("blocker"))
-        self.titles: list[Hit[TitleEntry]] = [h for h in kind("title") if not self._given_name(h)]
+        self.titles: list[Hit[TitleEntry]] = [
+            h for h in kind("title") if not self._given_name(h) and not self._name_part(h)
+        ]
         self.countries: list[Hit[CountryName]] = [
             h for h in kind("country") if not _covered(h, blocked)
         ]
@@ -110,6 +114,32 @@ class Article:
         if k >= 0 and tokens[k].text == ".":
             k -= 1
         return k >= 0 and tokens[k].key in _WORDS.personal_honorifics
+
+    def _name_part(self, hit: Hit[TitleEntry]) -> bool:
+        """'Hossein Amir-Abdollahian': an office word joined by a hyphen to a name is a name."""
+        tokens = self.tokens
+        if hit.end - hit.start != 1:
+            return False
+        k = hit.end
+        after = (
+            k + 1 < len(tokens)
+            and tokens[k].text == "-"
+            and not tokens[k].gap
+            and not tokens[k + 1].gap
+            and tokens[k + 1].is_capitalized
+            and tokens[k + 1].key not in _WORDS.not_name_words
+        )
+        k = hit.start
+        before = (
+            k >= 2
+            and tokens[k - 1].text == "-"
+            and not tokens[k - 1].gap
+            and not tokens[k].gap
+            and tokens[k - 2].is_capitalized
+            and tokens[k - 2].key not in _WORDS.not_name_words
+            and tokens[k - 2].key not in _OFFICE_PREFIXES
+        )
+        return after or before
 
     def _resolve_overlaps(self) -> None:
         # A title that contains an organisation or country ("European Commission President",

@@ -111,6 +111,19 @@ class Person:
 
 
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on"})
+_MINISTERS = frozenset(
+    {Role.MINISTER, Role.FOREIGN_MINISTER, Role.DEFENSE_MINISTER, Role.DEPUTY_FOREIGN_MINISTER}
+)
+# Words that may follow a title in apposition ("NAME, the Foreign Minister of X, ..."), unlike
+# a verb ("NAME, the Foreign Minister said").
+_AFTER_APPOSITION = frozenset(
+    {"of", "for", "to", "in", "at", "on", "and", "who", "whom", "whose", "which", "with", "from",
+     "since", "until", "as", "there", "here", "himself", "herself", "too", "also", "at"}
+)  # fmt: skip
+# Prepositions that open a sentence with a phrase ending at a comma ("With the Saudi minister,").
+_OPENING_PREPOSITIONS = frozenset(
+    {"with", "after", "during", "for", "besides", "unlike", "like", "following", "before"}
+)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -566,7 +579,7 @@ class _Builder:
             if p - k >= 0 and tuple(t.key for t in tokens[p - k : p]) == link:
                 p -= k
                 break
-        if p > 1 and tokens[p - 1].text == ",":
+        if p > 1 and tokens[p - 1].text == "," and not self._subject_of_verb(end):
             run = names.run_ending_at(p - 1)
             if (
                 run is not None
@@ -582,7 +595,7 @@ class _Builder:
             or self._sentence_start(left)
             or mention.side is not None
         )
-        if end + 1 < n and tokens[end].text == ",":
+        if end + 1 < n and tokens[end].text == "," and not self._in_opening_phrase(left):
             start = end + 1
             # "Minister of Foreign Affairs, African Integration and Guineans Abroad, NAME"
             k = start
@@ -600,6 +613,27 @@ class _Builder:
             run = names.run_at(start)
             if run is not None and (definite or run[1] - run[0] >= 2):
                 self._set_name(mention, run)
+
+    def _subject_of_verb(self, end: int) -> bool:
+        """
+        "In his call with NAME, the High Representative stressed ...": a verb right after the
+        title makes it the subject of the sentence, not an apposition of the name before.
+        """
+        tokens = self.tokens
+        if end >= len(tokens):
+            return False
+        tok = tokens[end]
+        return tok.kind == "word" and tok.text.islower() and tok.key not in _AFTER_APPOSITION
+
+    def _in_opening_phrase(self, left: int) -> bool:
+        """
+        "With the Saudi minister, Borrell went over ...": a title inside the prepositional
+        phrase that opens the sentence; the comma closes that phrase, and the name after it is
+        the subject.
+        """
+        s = self.art.sentences[self.art.sentence_of(left)][0]
+        tokens = self.tokens
+        return tokens[s].key in _OPENING_PREPOSITIONS and left - s <= 3
 
     def _named_for_another_side(self, run: tuple[int, int], mention: Mention) -> bool:
         """
@@ -1217,8 +1251,10 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
             continue
         same_side = list(by_side.get(side, ()))
         if m.role is not None:
-            # "the Prime Minister of India" is not India's External Affairs Minister
-            same_side = [p for p in same_side if p.role in (None, m.role)]
+            # "the Prime Minister of India" is not India's External Affairs Minister; "the
+            # Saudi minister" may be any of its ministers
+            roles = _MINISTERS if m.title and key_of(m.title) == "minister" else {m.role}
+            same_side = [p for p in same_side if p.role is None or p.role in roles]
         sentence = art.sentence_of(m.start)
         if not same_side and m.role is not None and sentence in meeting_sentences:
             # "British Foreign Secretary" (a headline reporting the meeting) is "Foreign
