@@ -28,8 +28,6 @@ from diplomodel.text import APOSTROPHES, Token, sentence_bounds, tokenize
 __all__ = ["Article"]
 
 _WORDS = grammar_words()
-# prefixes joined to an office by a hyphen: "Co-Chair", "Vice-Chancellor", "Pro-Consul"
-_OFFICE_PREFIXES = frozenset({"co", "vice", "ex", "pro", "under", "sub"})
 # the word before a date, past an "on": "said on Tuesday", "announced Friday"
 _LAST_WORD = re.compile(r"([A-Za-z]+)(?:\s+on)?\s*$")
 
@@ -137,7 +135,7 @@ class Article:
             and not tokens[k].gap
             and tokens[k - 2].is_capitalized
             and tokens[k - 2].key not in _WORDS.not_name_words
-            and tokens[k - 2].key not in _OFFICE_PREFIXES
+            and tokens[k - 2].key not in _WORDS.office_prefixes
         )
         return after or before
 

@@ -114,16 +114,6 @@ _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on"})
 _MINISTERS = frozenset(
     {Role.MINISTER, Role.FOREIGN_MINISTER, Role.DEFENSE_MINISTER, Role.DEPUTY_FOREIGN_MINISTER}
 )
-# Words that may follow a title in apposition ("NAME, the Foreign Minister of X, ..."), unlike
-# a verb ("NAME, the Foreign Minister said").
-_AFTER_APPOSITION = frozenset(
-    {"of", "for", "to", "in", "at", "on", "and", "who", "whom", "whose", "which", "with", "from",
-     "since", "until", "as", "there", "here", "himself", "herself", "too", "also", "at"}
-)  # fmt: skip
-# Prepositions that open a sentence with a phrase ending at a comma ("With the Saudi minister,").
-_OPENING_PREPOSITIONS = frozenset(
-    {"with", "after", "during", "for", "besides", "unlike", "like", "following", "before"}
-)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -623,7 +613,7 @@ class _Builder:
         if end >= len(tokens):
             return False
         tok = tokens[end]
-        return tok.kind == "word" and tok.text.islower() and tok.key not in _AFTER_APPOSITION
+        return tok.kind == "word" and tok.text.islower() and tok.key not in WORDS.after_apposition
 
     def _in_opening_phrase(self, left: int) -> bool:
         """
@@ -633,7 +623,7 @@ class _Builder:
         """
         s = self.art.sentences[self.art.sentence_of(left)][0]
         tokens = self.tokens
-        return tokens[s].key in _OPENING_PREPOSITIONS and left - s <= 3
+        return tokens[s].key in WORDS.opening_prepositions and left - s <= 3
 
     def _named_for_another_side(self, run: tuple[int, int], mention: Mention) -> bool:
         """
