@@ -321,3 +321,18 @@ def test_apposition_is_not_read_across_an_opening_phrase_or_before_a_verb() -> N
         "Hossein Amir-Abdollahian": ("IR", "foreign_minister"),
         "Faisal bin Farhan Al Saud": ("SA", "foreign_minister"),
     }
+
+
+def test_two_surnames_joined_by_a_hyphen_are_no_person() -> None:
+    text = (
+        "India, China agree five-point plan after Jaishankar-Wang talks in Moscow\n\n"
+        "External Affairs Minister S. Jaishankar and Chinese Foreign Minister Wang Yi agreed "
+        "on a five-point plan after talks in Moscow on Thursday."
+    )
+    names = sorted(o.name or "" for o in diplomodel.parse(text).officials)
+    assert names == ["S. Jaishankar", "Wang Yi"]
+
+
+def test_a_hyphened_surname_is_one_name() -> None:
+    text = "Iran's Foreign Minister Hossein Amir-Abdollahian met Ali Bagheri-Kani's deputy."
+    assert "Hossein Amir-Abdollahian" in [o.name for o in diplomodel.parse(text).officials]

@@ -1011,6 +1011,22 @@ def _transliterated(
 _SPELLING_SIMILARITY = 0.7
 
 
+def _name_pair(m: Mention, mentions: list[Mention]) -> bool:
+    """
+    Whether an untitled name "A-B" joins the names of two others mentioned ("the
+    Jaishankar-Wang talks" beside "S. Jaishankar" and "Wang Yi").
+    """
+    if m.title is not None or not m.name or " " in m.name or m.name.count("-") != 1:
+        return False
+    first, second = (fold(part) for part in m.name.split("-"))
+    holders: list[frozenset[str]] = [
+        _name_tokens(o.name) for o in mentions if o is not m and o.name and "-" not in o.name
+    ]
+    return any(first in h and second not in h for h in holders) and any(
+        second in h and first not in h for h in holders
+    )
+
+
 def _business_apposition(art: Article, m: Mention) -> bool:
     """
     "NAME, chairman of the Saudi energy company ACWA Power": the apposition after a name
@@ -1130,6 +1146,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     _share_coordinated_sides(art, mentions)
     _delegation_sides(art, mentions)
     people: list[Person] = []
+    # "after Jaishankar-Wang talks": two surnames joined, not one person's name
+    mentions = [m for m in mentions if not _name_pair(m, mentions)]
     # 1. named mentions, fullest names first so that "Cavusoglu" joins "Mevlut Cavusoglu"
     named = sorted(
         (m for m in mentions if m.name), key=lambda m: (-len(_name_tokens(m.name or "")), m.start)
