@@ -53,6 +53,7 @@ class GrammarWords(NamedTuple):
     after_apposition: frozenset[str]
     opening_prepositions: frozenset[str]
     office_prefixes: frozenset[str]
+    call_purposes: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]

@@ -472,3 +472,27 @@ def test_is_due_in_and_is_to_host_are_plans() -> None:
         "Jinping for official talks on Thursday."
     )
     assert diplomodel.parse(text, published="2022-05-29").meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "met"),
+    [
+        ("Scholz called on Russian President Vladimir Putin to end the war.", False),
+        ("Scholz called on Russian President Vladimir Putin to discuss gas supplies.", True),
+        ("No telephone conversation with Russian President Vladimir Putin took place.", False),
+        ("Scholz has yet to speak by phone with Russian President Vladimir Putin.", False),
+    ],
+)
+def test_urging_and_negated_calls_are_no_meetings(sentence: str, met: bool) -> None:
+    text = f"BERLIN, Nov 15 - German Chancellor Olaf Scholz spoke to reporters. {sentence}"
+    meetings = diplomodel.parse(text, published="2024-11-15").meetings
+    assert bool(meetings) is met
+
+
+def test_a_video_teleconference_is_a_video_call() -> None:
+    text = (
+        "WASHINGTON, Sept. 10, 2024 - U.S. Defense Secretary Lloyd Austin held a video "
+        "teleconference on Tuesday with Chinese Defense Minister Dong Jun."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert (meeting.mode.value, meeting.place) == ("video", None)

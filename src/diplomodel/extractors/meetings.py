@@ -125,6 +125,9 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
         if later:
             sentence_cues = [c for c in sentence_cues if c.start < later[0]]
         cue = _vetoed(art, hit, sentence_cues) if art.on("meetings.plan_veto") else None
+        if cue is None and _not_a_meeting(art, hit):
+            art.note("meeting phrase ruled out", phrase=art.surface(hit.start, hit.end))
+            continue
         if cue is not None:
             art.note(
                 "meeting phrase ruled out",
@@ -145,6 +148,26 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             # "Photo: X (R) meets Y": a caption repeats the story, it reports no new meeting
             by_sentence[s] = [Trigger(t.hit, t.sentence, True) for t in found]
     return by_sentence, separate
+
+
+def _not_a_meeting(art: Article, hit: Hit[MeetingPhrase]) -> bool:
+    """
+    "called on Putin to show willingness to negotiate": "called on" urges, it reports no call;
+    "no telephone conversation ... had been arranged": a meeting noun after "no".
+    """
+    tokens = art.tokens
+    if hit.start > 0 and tokens[hit.start - 1].key == "no":
+        return True
+    if tokens[hit.end - 1].key != "on" or tokens[hit.start].key not in ("called", "calls", "call"):
+        return False
+    end = art.sentences[art.sentence_of(hit.start)][1]
+    for k in range(hit.end, min(end - 1, hit.end + 10)):
+        tok = tokens[k]
+        if tok.kind == "punct" and tok.text in ",.;:":
+            return False
+        if tok.key == "to" and tokens[k + 1].text.islower():
+            return tokens[k + 1].key not in WORDS.call_purposes
+    return False
 
 
 def _page_tail(art: Article) -> int:
