@@ -336,3 +336,17 @@ def test_two_surnames_joined_by_a_hyphen_are_no_person() -> None:
 def test_a_hyphened_surname_is_one_name() -> None:
     text = "Iran's Foreign Minister Hossein Amir-Abdollahian met Ali Bagheri-Kani's deputy."
     assert "Hossein Amir-Abdollahian" in [o.name for o in diplomodel.parse(text).officials]
+
+
+def test_a_company_named_after_its_noun_is_no_person_but_power_is_a_surname() -> None:
+    text = (
+        "Mirziyoyev receives ACWA Power chief\n\n"
+        "TASHKENT, 6 March 2024 - President Shavkat Mirziyoyev today received the head of the "
+        "Saudi energy company ACWA Power.\n\n"
+        "YEREVAN, 6 March 2024 - Prime Minister Nikol Pashinyan met USAID Administrator "
+        "Samantha Power."
+    )
+    meetings = diplomodel.parse(text).meetings
+    assert [[p.name for p in m.participants] for m in meetings] == [
+        ["Nikol Pashinyan", "Samantha Power"]
+    ]

@@ -1030,10 +1030,13 @@ def _name_pair(m: Mention, mentions: list[Mention]) -> bool:
 def _business_apposition(art: Article, m: Mention) -> bool:
     """
     "NAME, chairman of the Saudi energy company ACWA Power": the apposition after a name
-    describes a role in a business.
+    describes a role in a business; "the company ACWA Power": the name is a company's.
     """
     tokens = art.tokens
     n = len(tokens)
+    before = (m.name_start if m.name_start is not None else m.start) - 1
+    if before >= 0 and tokens[before].key in WORDS.business_nouns:
+        return True  # "the Saudi energy company ACWA Power": a company's name
     k = m.end
     if k + 1 >= n or tokens[k].text != ",":
         return False
