@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -282,6 +283,26 @@ def history(value: dt.date, precision: DatePrecision, reference: dt.date) -> boo
         month_end = value + relativedelta(months=1) - dt.timedelta(days=1)
         return month_end < reference - _NEWS_MONTHS
     return value < reference - _NEWS_DAYS
+
+
+def speaks_only_of(
+    text: str, day: dt.date, ranges: Iterable[tuple[int, int]], skip: tuple[int, int] | None = None
+) -> bool:
+    """
+    Whether every date expression of ``text`` inside ``ranges`` (character ranges; outside the
+    ``skip`` range, the dateline) that resolves against ``day`` resolves to ``day`` itself:
+    those parts of the text speak of no other day, month or year.
+    """
+    for start, end in ranges:
+        for mention in find_dates(text, start, end):
+            if skip is not None and skip[0] <= mention.start < skip[1]:
+                continue
+            resolved = resolve(mention, day)
+            if resolved is not None and (
+                resolved.value != day or resolved.precision is not DatePrecision.DAY
+            ):
+                return False
+    return True
 
 
 class DatelineInfo(NamedTuple):

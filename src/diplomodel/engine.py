@@ -19,7 +19,7 @@ import attrs
 
 from diplomodel.compiled import CompiledRulebook, compile_rulebook
 from diplomodel.countries import country_from_code
-from diplomodel.dates import Resolved, find_dateline, find_page_date, history
+from diplomodel.dates import Resolved, find_dateline, find_page_date, history, speaks_only_of
 from diplomodel.errors import InputError, RuleError
 from diplomodel.explain import Explanation
 from diplomodel.extractors.attributes import (
@@ -38,6 +38,7 @@ from diplomodel.model import (
     ArticleResult,
     DateBasis,
     Dateline,
+    DatePrecision,
     Meeting,
     MeetingDate,
     MeetingMode,
@@ -145,6 +146,8 @@ class Parser:
                 seen.add(meeting)
                 sentences = sorted({t.sentence for t in frame.triggers} | set(frame.sentences))
                 found.append((meeting, [_char_range(art, s) for s in sentences]))
+        if published is not None and art.on("date.published_fallback"):
+            found = _published_dates(art, found, published)
         meetings = _apply_rules(art, found)
         dl = None
         if dateline is not None:
@@ -420,6 +423,31 @@ class _ResultBuilder:
             triggers=tuple(dict.fromkeys(triggers)),
             topic_evidence=evidence,
         )
+
+
+def _published_dates(
+    art: Article, found: list[tuple[Meeting, list[tuple[int, int]]]], published: dt.date
+) -> list[tuple[Meeting, list[tuple[int, int]]]]:
+    """
+    The meetings without a date dated by the publication date, when no meeting has another
+    date and no sentence about a meeting speaks of another day ("PM Modi holds talks with
+    Sunak" in a live blog of the day; not "... met yesterday. In a separate meeting, ...").
+    """
+    if not any(m.date is None for m, _ in found):
+        return found
+    if any(m.date is not None and m.date.value != published for m, _ in found):
+        return found
+    dl = art.dateline
+    # the sentences that speak of meetings (reported, planned, told as history, denied) or
+    # report them: news on other subjects may speak of other days
+    spoken = {art.sentence_of(h.start) for h in (*art.phrases, *art.separators)}
+    ranges = {_char_range(art, s) for s in spoken}
+    ranges.update(r for _, reported in found for r in reported)
+    if not speaks_only_of(art.text, published, ranges, (dl.start, dl.end) if dl else None):
+        return found
+    art.note("date from the publication date", date=published.isoformat())
+    date = MeetingDate(published, DatePrecision.DAY, DateBasis.PUBLISHED)
+    return [(attrs.evolve(m, date=date) if m.date is None else m, s) for m, s in found]
 
 
 def _background(art: Article, date: Resolved) -> bool:

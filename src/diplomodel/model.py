@@ -79,12 +79,14 @@ class DatePrecision(enum.StrEnum):
 
 class DateBasis(enum.StrEnum):
     """
-    Where a meeting date came from: its own words, or the article's dateline.
+    Where a meeting date came from: its own words, the article's dateline, or its publication
+    date.
     """
 
     EXPLICIT = "explicit"  # a full date in the text ("on 11 July 2023")
     RELATIVE = "relative"  # resolved against a reference date ("on Friday", "yesterday")
     DATELINE = "dateline"  # the meeting has no date words; the dateline's date is used
+    PUBLISHED = "published"  # no date words, no dated dateline: the publication date is used
 
 
 def _fail(owner: str, field: str, value: object, reason: str) -> ValidationError:

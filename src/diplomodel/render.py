@@ -1295,6 +1295,10 @@ def plan_article(
             if style_option is not None and style_option.kind == "month_day" and not pub:
                 continue
             dated = style_option is not None and style_option.kind in ("full", "month_day")
+            if pub and not dated and any(m.date is None for m in meetings):
+                # the parser would date a meeting without date words by the publication date
+                # (rule date.published_fallback), and the article would report another meeting
+                continue
             refs = _references(meetings, dated, pub)
             if refs:
                 options.append((style_option, pub, refs))

@@ -283,6 +283,11 @@ BUILTIN_RULES: dict[str, str] = {
     "place.dateline_fallback": (
         "An in-person meeting with no place words of its own is placed in the dateline city."
     ),
+    "date.published_fallback": (
+        "With no dated dateline, the meetings without date words of an article that speaks "
+        "of no other day than its publication date took place on that date (basis "
+        "'published')."
+    ),
     "date.dateline_fallback": (
         "A meeting with no date words of its own takes the date of a dated dateline."
     ),

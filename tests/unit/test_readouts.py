@@ -496,3 +496,42 @@ def test_a_video_teleconference_is_a_video_call() -> None:
     )
     (meeting,) = diplomodel.parse(text).meetings
     assert (meeting.mode.value, meeting.place) == ("video", None)
+
+
+LIVE = (
+    "G20 Summit in New Delhi: LIVE updates\n\n"
+    "13:05 IST | Prime Minister Narendra Modi holds bilateral talks with UK Prime Minister "
+    "Rishi Sunak on the sidelines of the summit."
+)
+
+
+def dates_and_bases(text: str, parser: Parser | None = None) -> list[tuple[str | None, str]]:
+    result = (parser or Parser()).parse(text, published="2023-09-09")
+    return [
+        (m.date.iso if m.date else None, m.date.basis.value if m.date else "-")
+        for m in result.meetings
+    ]
+
+
+def test_a_meeting_without_date_words_takes_the_publication_date() -> None:
+    assert dates_and_bases(LIVE) == [("2023-09-09", "published")]
+
+
+def test_news_on_other_subjects_does_not_count() -> None:
+    text = LIVE + "\n\nIn other news, the national football team won its match on Sunday."
+    assert dates_and_bases(text) == [("2023-09-09", "published")]
+
+
+def test_a_meeting_sentence_about_another_day_keeps_the_date_open() -> None:
+    """'... met yesterday. In a separate meeting, ...': which day is not said."""
+    text = (
+        "NEW DELHI - External Affairs Minister S. Jaishankar met his own ambassadors "
+        "yesterday.\n\nIn a separate meeting, Prime Minister Narendra Modi received UK Prime "
+        "Minister Rishi Sunak."
+    )
+    assert dates_and_bases(text) == [(None, "-")]
+
+
+def test_the_published_fallback_can_be_switched_off() -> None:
+    parser = Parser(default_rulebook().without("date.published_fallback"))
+    assert dates_and_bases(LIVE, parser) == [(None, "-")]
