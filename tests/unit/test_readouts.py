@@ -535,3 +535,28 @@ def test_a_meeting_sentence_about_another_day_keeps_the_date_open() -> None:
 def test_the_published_fallback_can_be_switched_off() -> None:
     parser = Parser(default_rulebook().without("date.published_fallback"))
     assert dates_and_bases(LIVE, parser) == [(None, "-")]
+
+
+def test_a_virtual_bilateral_summit_is_a_video_meeting() -> None:
+    text = (
+        "Prime Minister Narendra Modi and the Prime Minister of Australia, Scott Morrison, held "
+        "a virtual bilateral summit today."
+    )
+    (meeting,) = diplomodel.parse(text, published="2020-06-04").meetings
+    assert (meeting.mode.value, meeting.place, meeting.date and meeting.date.iso) == (
+        "video",
+        None,
+        "2020-06-04",
+    )
+
+
+def test_a_reference_to_a_meeting_dated_long_ago_adds_nothing() -> None:
+    """'The last trilateral meeting was held in Beijing in August 2019' is history."""
+    text = (
+        "BUSAN, South Korea, Nov. 26 Kyodo - Japanese Foreign Minister Yoko Kamikawa and her "
+        "Chinese counterpart Wang Yi held talks in Busan on Sunday.\n\n"
+        "The last trilateral foreign ministers' meeting was held in Beijing in August 2019."
+    )
+    (meeting,) = diplomodel.parse(text, published="2023-11-26").meetings
+    history_starts = text.index("The last")
+    assert [t.text for t in meeting.triggers if t.start >= history_starts] == []

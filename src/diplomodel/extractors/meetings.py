@@ -14,6 +14,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from diplomodel.dates import history
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.officials import Mention, Person
 from diplomodel.grammar import grammar_words
@@ -148,6 +149,18 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             # "Photo: X (R) meets Y": a caption repeats the story, it reports no new meeting
             by_sentence[s] = [Trigger(t.hit, t.sentence, True) for t in found]
     return by_sentence, separate
+
+
+def _dated_history(art: Article, sentence: int) -> bool:
+    """Whether every date a sentence states lies well before the article's (history)."""
+    reference = art.reference
+    dates = art.usable_dates(sentence)
+    return (
+        reference is not None
+        and bool(dates)
+        and art.on("meetings.background_date")
+        and all(history(r.value, r.precision, reference) for _, r in dates)
+    )
 
 
 def _not_a_meeting(art: Article, hit: Hit[MeetingPhrase]) -> bool:
@@ -514,6 +527,9 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             first_phrase = min(t.hit.start for t in triggers)
             if current is not None and cue_before.get(s, first_phrase) < first_phrase:
                 # "He last visited the Gulf in July, when he held talks in Riyadh": history
+                continue
+            if current is not None and _dated_history(art, s):
+                # "The last trilateral meeting was held in Beijing in August 2019"
                 continue
             if current is not None:
                 told = [current]
