@@ -350,3 +350,15 @@ def test_a_company_named_after_its_noun_is_no_person_but_power_is_a_surname() ->
     assert [[p.name for p in m.participants] for m in meetings] == [
         ["Nikol Pashinyan", "Samantha Power"]
     ]
+
+
+def test_bangladesh_s_chief_adviser_leads_its_government() -> None:
+    text = (
+        "Dhaka, 19 August 2024 - Chinese Ambassador Yao Wen paid a courtesy call on Chief "
+        "Adviser Professor Muhammad Yunus at the State Guest House Jamuna today."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert [(p.name, p.side, p.role.value) for p in meeting.participants] == [
+        ("Yao Wen", "CN", "ambassador"),
+        ("Muhammad Yunus", "BD", "head_of_government"),
+    ]

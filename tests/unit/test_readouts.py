@@ -560,3 +560,20 @@ def test_a_reference_to_a_meeting_dated_long_ago_adds_nothing() -> None:
     (meeting,) = diplomodel.parse(text, published="2023-11-26").meetings
     history_starts = text.index("The last")
     assert [t.text for t in meeting.triggers if t.start >= history_starts] == []
+
+
+def test_a_caption_published_on_its_own_is_the_story() -> None:
+    text = (
+        "PHOTO: Italian Prime Minister Giorgia Meloni welcomes Albanian Prime Minister Edi Rama "
+        "at Palazzo Chigi in Rome, Italy, November 6, 2023."
+    )
+    assert pairs(text) == [[("Giorgia Meloni", "IT"), ("Edi Rama", "AL")]]
+
+
+def test_a_caption_beside_the_story_reports_nothing_new() -> None:
+    text = (
+        "ROME, November 6, 2023 - Italian Prime Minister Giorgia Meloni received Albanian Prime "
+        "Minister Edi Rama.\n\n"
+        "PHOTO: Meloni welcomes Greek Prime Minister Kyriakos Mitsotakis in Rome."
+    )
+    assert pairs(text) == [[("Giorgia Meloni", "IT"), ("Edi Rama", "AL")]]

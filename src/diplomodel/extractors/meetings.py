@@ -143,9 +143,12 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
     for s in [s for s in by_sentence if s >= tail]:
         # "Related Articles" and "Read more" sections list other stories
         del by_sentence[s]
+    captions = _caption_sentences(art)
+    # a caption published on its own is the story
+    story = any(s not in captions for s in by_sentence)
     for s, found in by_sentence.items():
         found.sort(key=lambda t: t.hit.start)
-        if s in _caption_sentences(art):
+        if s in captions and story:
             # "Photo: X (R) meets Y": a caption repeats the story, it reports no new meeting
             by_sentence[s] = [Trigger(t.hit, t.sentence, True) for t in found]
     return by_sentence, separate
