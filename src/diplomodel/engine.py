@@ -24,6 +24,7 @@ from diplomodel.errors import InputError, RuleError
 from diplomodel.explain import Explanation
 from diplomodel.extractors.attributes import (
     AtOccasion,
+    FoundPlace,
     meeting_date,
     meeting_occasion,
     meeting_place,
@@ -33,7 +34,7 @@ from diplomodel.extractors.attributes import (
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, find_frames
 from diplomodel.extractors.officials import Mention, Person, find_people
-from diplomodel.grammar import name_tokens
+from diplomodel.grammar import grammar_words, name_tokens
 from diplomodel.model import (
     ArticleResult,
     DateBasis,
@@ -53,6 +54,8 @@ from diplomodel.model import (
 )
 from diplomodel.rules import VETO, Rule, Rulebook, RuleContext, default_rulebook
 from diplomodel.text import key_of
+
+_WORDS = grammar_words()
 
 __all__ = ["Parser", "default_parser"]
 
@@ -261,6 +264,9 @@ class _ResultBuilder:
         people = [self.people[p] for p in frame.people]
         mode = frame.mode or MeetingMode.IN_PERSON
         place = meeting_place(art, frame) if mode is MeetingMode.IN_PERSON else None
+        if frame.mode is None and _conversation(art, frame) and _no_own_place(art, place):
+            # "Trudeau said he had spoken with Zelenskyy this morning": a call
+            mode, place = MeetingMode.PHONE, None
         if place is None and mode is MeetingMode.IN_PERSON and frame.follows is not None:
             # "Fernandez also called on the Senate President": same visit, same place
             place = meeting_place(art, frame.follows)
@@ -423,6 +429,21 @@ class _ResultBuilder:
             triggers=tuple(dict.fromkeys(triggers)),
             topic_evidence=evidence,
         )
+
+
+def _conversation(art: Article, frame: Frame) -> bool:
+    """Whether a frame's own phrases only say that people spoke ("spoke with", "talked to")."""
+    own = [t for t in frame.triggers if not t.reference]
+    words = _WORDS.conversation_verbs
+    return bool(own) and all(art.tokens[t.hit.start].key in words for t in own)
+
+
+def _no_own_place(art: Article, place: FoundPlace | None) -> bool:
+    """Whether a meeting has no place but, at most, the dateline's."""
+    if place is None or place.span is None:
+        return True
+    dl = art.dateline
+    return dl is not None and dl.start <= place.span[0] < dl.end
 
 
 def _published_dates(

@@ -54,6 +54,7 @@ class GrammarWords(NamedTuple):
     opening_prepositions: frozenset[str]
     office_prefixes: frozenset[str]
     call_purposes: frozenset[str]
+    conversation_verbs: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]

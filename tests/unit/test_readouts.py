@@ -577,3 +577,25 @@ def test_a_caption_beside_the_story_reports_nothing_new() -> None:
         "PHOTO: Meloni welcomes Greek Prime Minister Kyriakos Mitsotakis in Rome."
     )
     assert pairs(text) == [[("Giorgia Meloni", "IT"), ("Edi Rama", "AL")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "place"),
+    [
+        (
+            "OTTAWA - Prime Minister Justin Trudeau spoke with Ukrainian President Volodymyr "
+            "Zelenskyy on Monday after the missile strikes.",
+            "phone",
+            None,
+        ),
+        (
+            "Prime Minister Justin Trudeau spoke with Ukrainian President Volodymyr Zelenskyy "
+            "in Kyiv on Monday.",
+            "in_person",
+            "Kyiv",
+        ),
+    ],
+)
+def test_spoke_with_and_no_place_is_a_call(text: str, mode: str, place: str | None) -> None:
+    (meeting,) = diplomodel.parse(text, published="2022-10-10").meetings
+    assert (meeting.mode.value, meeting.place.name if meeting.place else None) == (mode, place)
