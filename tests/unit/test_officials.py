@@ -362,3 +362,28 @@ def test_bangladesh_s_chief_adviser_leads_its_government() -> None:
         ("Yao Wen", "CN", "ambassador"),
         ("Muhammad Yunus", "BD", "head_of_government"),
     ]
+
+
+def test_a_quoted_nickname_after_a_name_is_the_same_person() -> None:
+    text = (
+        "Indian envoy Naveen Srivastava calls on Nepal PM Prachanda\n\n"
+        "Kathmandu, March 2 (ANI): Indian Ambassador to Nepal Naveen Srivastava on Wednesday "
+        "paid a courtesy call on Nepal's Prime Minister Pushpa Kamal Dahal 'Prachanda'."
+    )
+    meetings = diplomodel.parse(text, published="2023-03-02").meetings
+    assert [[p.name for p in m.participants] for m in meetings] == [
+        ["Naveen Srivastava", "Pushpa Kamal Dahal"]
+    ]
+
+
+def test_an_institution_is_no_name() -> None:
+    """'According to the Royal Household, the king and Petro talked ...'."""
+    text = (
+        "Felipe VI receives Colombia's Petro at start of state visit\n\n"
+        "Madrid, May 3 (EFE).- King Felipe VI on Wednesday welcomed Colombian President Gustavo "
+        "Petro at the Royal Palace in Madrid.\n\n"
+        "According to the Royal Household, the king and Petro talked about the peace process."
+    )
+    result = diplomodel.parse(text, published="2023-05-03")
+    assert {o.name for o in result.officials} == {"Felipe VI", "Gustavo Petro"}
+    assert len(result.meetings) == 1

@@ -111,6 +111,7 @@ class Person:
 
 
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on"})
+_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
 _MINISTERS = frozenset(
     {Role.MINISTER, Role.FOREIGN_MINISTER, Role.DEFENSE_MINISTER, Role.DEPUTY_FOREIGN_MINISTER}
 )
@@ -1011,6 +1012,18 @@ def _transliterated(
 _SPELLING_SIMILARITY = 0.7
 
 
+def _nickname(art: Article, m: Mention) -> str | None:
+    """The folded nickname quoted right after a name ("Pushpa Kamal Dahal 'Prachanda'")."""
+    if m.name_end is None:
+        return None
+    tokens = art.tokens
+    k = m.name_end
+    if k + 2 >= len(tokens) or tokens[k].text not in _QUOTES or tokens[k + 2].text not in _QUOTES:
+        return None
+    word = tokens[k + 1]
+    return word.key if word.is_capitalized and not word.gap and not tokens[k + 2].gap else None
+
+
 def _name_pair(m: Mention, mentions: list[Mention]) -> bool:
     """
     Whether an untitled name "A-B" joins the names of two others mentioned ("the
@@ -1187,6 +1200,11 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         m.person = target.index
         if target.country is None and target.org is None:
             target.country, target.org = m.country, m.org
+        nickname = _nickname(art, m)
+        if nickname is not None and nickname not in target.name_tokens:
+            # "Pushpa Kamal Dahal 'Prachanda'": a later "Prachanda" is the same person
+            target.name_tokens = target.name_tokens | {nickname}
+            by_part.setdefault(nickname, []).append(target)
     # "The American lawmakers are led by Senator John Cornyn": the plural's side is his
     in_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
