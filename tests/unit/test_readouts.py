@@ -599,3 +599,21 @@ def test_a_caption_beside_the_story_reports_nothing_new() -> None:
 def test_spoke_with_and_no_place_is_a_call(text: str, mode: str, place: str | None) -> None:
     (meeting,) = diplomodel.parse(text, published="2022-10-10").meetings
     assert (meeting.mode.value, meeting.place.name if meeting.place else None) == (mode, place)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("The two discussed the situation in Ukraine.", ["conflict"]),
+        ("The two discussed military cooperation.", ["defense"]),
+        ("Xi was welcomed with a military ceremony before the talks.", []),
+        ("The two discussed the military standoff along the border.", ["conflict"]),
+    ],
+)
+def test_military_alone_is_no_topic(sentence: str, codes: list[str]) -> None:
+    text = (
+        "BEIJING, May 8, 2024 - Chinese President Xi Jinping met Serbian President Aleksandar "
+        f"Vucic in Belgrade. {sentence}"
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert [t.code for t in meeting.topics] == codes
