@@ -617,3 +617,44 @@ def test_military_alone_is_no_topic(sentence: str, codes: list[str]) -> None:
     )
     (meeting,) = diplomodel.parse(text).meetings
     assert [t.code for t in meeting.topics] == codes
+
+
+def test_a_plan_in_a_relative_clause_after_a_joint_verb_is_the_object_s() -> None:
+    text = (
+        "ROME - Premier Giorgia Meloni and her Albanian counterpart Edi Rama on Monday signed "
+        "a protocol under which Albania will host two centres for migrants."
+    )
+    assert pairs(text) == [[("Giorgia Meloni", "IT"), ("Edi Rama", "AL")]]
+
+
+def test_a_pluperfect_in_reported_speech_is_no_history() -> None:
+    """'Tajani said he had spoken by phone with X on Sunday': a call of Sunday."""
+    text = (
+        "ROME - Foreign Minister Antonio Tajani said he had spoken by phone with his Albanian "
+        "counterpart Igli Hasani on Sunday."
+    )
+    assert people_and_mode(text, "2023-11-06") == [
+        (["Antonio Tajani", "Igli Hasani"], "phone", "2023-11-05")
+    ]
+
+
+def test_negotiations_started_are_a_meeting_and_to_host_is_a_plan() -> None:
+    text = (
+        "ALMATY, May 10 - The foreign ministers of Azerbaijan and Armenia, Jeyhun Bayramov and "
+        "Ararat Mirzoyan, started bilateral negotiations in Almaty on Friday.\n\n"
+        "Kerry to host China's Xie for climate talks at Sunnylands"
+    )
+    assert pairs(text) == [[("Jeyhun Bayramov", "AZ"), ("Ararat Mirzoyan", "AM")]]
+
+
+def test_the_meeting_as_subject_adds_its_hosts() -> None:
+    text = (
+        "KINGSTOWN, Dec 15 (Reuters) - Guyana's President Irfaan Ali and Venezuela's President "
+        "Nicolas Maduro held face-to-face talks in St Vincent on Thursday.\n\n"
+        "The meeting at Argyle International Airport was hosted by St Vincent Prime Minister "
+        "Ralph Gonsalves and Dominica's Prime Minister Roosevelt Skerrit."
+    )
+    meetings = diplomodel.parse(text, published="2023-12-15").meetings
+    assert [sorted(p.name or "" for p in m.participants) for m in meetings] == [
+        ["Irfaan Ali", "Nicolas Maduro", "Ralph Gonsalves", "Roosevelt Skerrit"]
+    ]

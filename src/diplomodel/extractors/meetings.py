@@ -27,6 +27,7 @@ __all__ = ["Frame", "Trigger", "find_frames"]
 
 WORDS = grammar_words()
 
+_RELATIVES = frozenset({"which", "whom", "whose", "where", "that", "who"})
 _PLAN_WINDOW_BEFORE = 5
 _PLAN_WINDOW_AFTER = 4
 
@@ -228,13 +229,19 @@ def _vetoed(
     """
     if not cues:
         return None
+    tokens = art.tokens
+    # "Tajani said he had spoken by phone with X": the tense of reported speech, no history
+    cues = [c for c in cues if not _backshifted(art, c)]
     if hit.entry.signal == Signal.JOINT:
         # "A and B agreed ..." is weak evidence: any plan, negation or history in the
-        # sentence ("since their meeting in Bali, when A and B agreed") rules it out
-        return next((c for c in cues if c.entry.signal != Signal.NOT_MEETING), None)
+        # sentence ("since their meeting in Bali, when A and B agreed") rules it out, but for
+        # one in a clause after it ("signed a protocol under which Albania will host ...")
+        clause = _clause_after(art, hit.end)
+        return next(
+            (c for c in cues if c.entry.signal != Signal.NOT_MEETING and c.start < clause), None
+        )
     noun = _noun_trigger(art, hit)
     marks = _clause_marks(art)
-    tokens = art.tokens
     pluperfect = [
         c for c in cues if c.entry.signal == Signal.BACKGROUND and tokens[c.start].key == "had"
     ]
@@ -305,6 +312,35 @@ def _told(
     if teller.start > verb or not any(m.person == told[1] and m.start > verb for m in mentions):
         return []
     return told
+
+
+def _opens_with_reference(art: Article, sentence: int, triggers: list[Trigger]) -> bool:
+    """Whether the sentence's subject is a reference to the meeting ("The meeting at ...")."""
+    first = min(triggers, key=lambda t: t.hit.start)
+    return first.reference and first.hit.start == art.sentences[sentence][0]
+
+
+def _backshifted(art: Article, cue: Hit[MeetingPhrase]) -> bool:
+    """'said he had spoken', 'told reporters she had met': a pluperfect in reported speech."""
+    tokens = art.tokens
+    if cue.entry.signal != Signal.BACKGROUND or tokens[cue.start].key != "had":
+        return False
+    k = cue.start - 1
+    if k >= 0 and tokens[k].key in ("he", "she", "they", "we", "i"):
+        k -= 1
+    if k >= 0 and tokens[k].key == "that":
+        k -= 1
+    return k >= 0 and tokens[k].key in WORDS.speech_verbs
+
+
+def _clause_after(art: Article, start: int) -> int:
+    """The first relative or subordinate clause word at or after ``start`` in its sentence."""
+    end = art.sentences[art.sentence_of(start)][1] if start < len(art.tokens) else start
+    tokens = art.tokens
+    for k in range(start, end):
+        if tokens[k].key in _RELATIVES:
+            return k
+    return end
 
 
 def _reported_speech_start(art: Article, start: int) -> int:
@@ -580,7 +616,11 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             _merge_into(earlier, candidate)
             index.update(earlier)
             continue
-        if current is not None and _mergeable(art, current, candidate, people):
+        if current is not None and (
+            _mergeable(art, current, candidate, people)
+            or (_opens_with_reference(art, s, triggers) and s not in cue_before)
+        ):
+            # "The meeting at Argyle airport was hosted by A and B": more people of that meeting
             _narrow_headline(art, current, candidate, by_sentence_mentions)
             _merge_into(current, candidate)
             index.update(current)
