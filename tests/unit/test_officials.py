@@ -387,3 +387,12 @@ def test_an_institution_is_no_name() -> None:
     result = diplomodel.parse(text, published="2023-05-03")
     assert {o.name for o in result.officials} == {"Felipe VI", "Gustavo Petro"}
     assert len(result.meetings) == 1
+
+
+@pytest.mark.parametrize(
+    "office", ["President of the Spanish Government", "President of the Government of Spain"]
+)
+def test_president_of_a_government_heads_it(office: str) -> None:
+    text = f"RABAT - {office} Pedro Sanchez met Moroccan Head of Government Aziz Akhannouch."
+    roles = {o.name: o.role.value for o in diplomodel.parse(text).officials}
+    assert roles["Pedro Sanchez"] == "head_of_government"

@@ -342,8 +342,11 @@ class _Builder:
                         end, country, org = side[0], side[1], side[2]
                         end = self._skip_acronym_parens(end)
                         end = self._body_name(end)
-                        if {t.key for t in tokens[side[0] : end]} & WORDS.chamber_words:
+                        body = {t.key for t in tokens[side[0] : end]}
+                        if body & WORDS.chamber_words:
                             role = Role.PARLIAMENT_SPEAKER  # the president of a chamber
+                        elif role is Role.HEAD_OF_STATE and "government" in body:
+                            role = Role.HEAD_OF_GOVERNMENT  # "President of the Spanish Government"
                         break
                     if (tok.kind == "punct" and tok.text != "-") or tok.newline_before:
                         break
