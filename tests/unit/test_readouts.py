@@ -129,11 +129,13 @@ SUMMIT_DAY = (
 
 
 def test_sentence_opening_with_a_meeting_with_x_is_a_meeting_of_the_subject() -> None:
-    """'At the meeting with X, ...', 'During the talks with X, ...' in a readout."""
+    """'At the meeting with X, ...', 'During the talks with X, ...' in a readout; the
+    ambassador who attended the last meeting takes part in it (guidelines: every identified
+    participant)."""
     assert [[name for name, _ in m] for m in pairs(SUMMIT_DAY)] == [
         ["Kassym-Jomart Tokayev", "Ukhnaagiin Khurelsukh"],
         ["Kassym-Jomart Tokayev", "Shehbaz Sharif"],
-        ["Kassym-Jomart Tokayev", "Alexander Lukashenko"],
+        ["Kassym-Jomart Tokayev", "Alexander Lukashenko", "Askar Zhumagaliyev"],
     ]
 
 
@@ -658,3 +660,28 @@ def test_the_meeting_as_subject_adds_its_hosts() -> None:
     assert [sorted(p.name or "" for p in m.participants) for m in meetings] == [
         ["Irfaan Ali", "Nicolas Maduro", "Ralph Gonsalves", "Roosevelt Skerrit"]
     ]
+
+
+def test_those_who_attended_an_audience_take_part_in_it() -> None:
+    text = (
+        "ALGIERS - President Abdelmadjid Tebboune received on Wednesday the French Minister for "
+        "Europe and Foreign Affairs, Jean-Yves Le Drian.\n\n"
+        "The audience took place in the presence of the Minister of Foreign Affairs, Ramtane "
+        "Lamamra."
+    )
+    (meeting,) = diplomodel.parse(text, published="2021-12-08").meetings
+    assert [p.name for p in meeting.participants] == [
+        "Abdelmadjid Tebboune",
+        "Jean-Yves Le Drian",
+        "Ramtane Lamamra",
+    ]
+
+
+def test_the_speaker_after_a_report_is_no_participant() -> None:
+    """'..., in the presence of the Omani foreign minister, Baghaei added.'"""
+    text = (
+        "MUSCAT - Iranian Foreign Minister Abbas Araghchi met U.S. envoy Steve Witkoff on "
+        "Saturday in the presence of the Omani foreign minister, Baghaei added."
+    )
+    (meeting,) = diplomodel.parse(text, published="2025-04-12").meetings
+    assert "Baghaei" not in [p.name for p in meeting.participants]

@@ -21,7 +21,7 @@ from diplomodel.grammar import grammar_words
 from diplomodel.matcher import Hit
 from diplomodel.model import MeetingMode
 from diplomodel.rules import MeetingPhrase, Signal
-from diplomodel.text import key_of
+from diplomodel.text import Token, key_of
 
 __all__ = ["Frame", "Trigger", "find_frames"]
 
@@ -405,7 +405,25 @@ def _clause_people(
         if art.tokens[i].key in WORDS.clause_cut_words:
             cut = i
             break
-    return [m for m in mentions if s <= m.start < cut and (m.person >= 0 or m.kind == "plural")]
+    tokens = art.tokens
+    return [
+        m
+        for m in mentions
+        if s <= m.start < cut
+        and (m.person >= 0 or m.kind == "plural")
+        and not _attributed_speaker(tokens, m, e)
+    ]
+
+
+def _attributed_speaker(tokens: list[Token], m: Mention, end: int) -> bool:
+    """'..., the Omani foreign minister, Baghaei added.': the speaker after the report."""
+    return (
+        m.start > 0
+        and tokens[m.start - 1].text == ","
+        and m.end < end
+        and tokens[m.end].key in WORDS.statement_verbs
+        and (m.end + 1 >= end or tokens[m.end + 1].text in ".,;")
+    )
 
 
 def _mode_of(triggers: list[Trigger]) -> MeetingMode | None:

@@ -605,7 +605,9 @@ class _Builder:
             if continued and names.run_at(k + 1) and not is_name:
                 start = k + 1
             run = names.run_at(start)
-            if run is not None and (definite or run[1] - run[0] >= 2):
+            # "... in the presence of the Omani foreign minister, Baghaei added": the speaker
+            speaker = run is not None and run[1] < n and tokens[run[1]].key in WORDS.statement_verbs
+            if run is not None and (definite or run[1] - run[0] >= 2) and not speaker:
                 self._set_name(mention, run)
 
     def _subject_of_verb(self, end: int) -> bool:
