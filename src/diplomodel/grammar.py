@@ -55,6 +55,7 @@ class GrammarWords(NamedTuple):
     office_prefixes: frozenset[str]
     call_purposes: frozenset[str]
     conversation_verbs: frozenset[str]
+    joint_meeting_words: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]

@@ -685,3 +685,29 @@ def test_the_speaker_after_a_report_is_no_participant() -> None:
     )
     (meeting,) = diplomodel.parse(text, published="2025-04-12").meetings
     assert "Baghaei" not in [p.name for p in meeting.participants]
+
+
+def test_a_trilateral_with_two_counterparts_is_one_meeting() -> None:
+    text = (
+        "JAKARTA, July 14 (Yonhap) -- Foreign Minister Park Jin held talks Friday with Chinese "
+        "Foreign Minister Wang Yi.\n\n"
+        "Earlier in the day, Park held a trilateral meeting with U.S. Secretary of State Antony "
+        "Blinken and Japanese Foreign Minister Yoshimasa Hayashi."
+    )
+    meetings = diplomodel.parse(text, published="2023-07-14").meetings
+    assert [sorted(p.name or "" for p in m.participants) for m in meetings] == [
+        ["Park Jin", "Wang Yi"],
+        ["Antony Blinken", "Park Jin", "Yoshimasa Hayashi"],
+    ]
+
+
+def test_a_name_in_parentheses_after_a_name_is_the_same_person() -> None:
+    text = (
+        "Envoy Cito meets Japanese minister\n\n"
+        "MANILA (PNA) - Philippine Ambassador Carlos Tuazon (Cito) met Japanese Foreign "
+        "Minister Yoko Kamikawa in Tokyo on Thursday."
+    )
+    meetings = diplomodel.parse(text, published="2024-06-30").meetings
+    assert [[p.name for p in m.participants] for m in meetings] == [
+        ["Carlos Tuazon", "Yoko Kamikawa"]
+    ]

@@ -984,7 +984,11 @@ def _separate_frames(
     sides = {people[p].side for p in objects}
     # "called on X and on Y", "met X and, later, Y": one meeting each
     repeated = _repeated_preposition(art, clause, cue, objects)
-    groups = [[p] for p in objects] if len(sides) >= 2 or repeated else [objects]
+    # "held a trilateral meeting with A and B": one meeting of three
+    s_start, s_end = art.sentences[s]
+    joint = any(t.key in WORDS.joint_meeting_words for t in art.tokens[s_start:s_end])
+    split_up = (len(sides) >= 2 and not joint) or repeated
+    groups = [[p] for p in objects] if split_up else [objects]
     if len(groups) == 1:
         return [Frame([subject, *objects], list(triggers), [s], mode, [], follows=current)]
     # one meeting per counterpart, each with the phrases that introduce it: the nearest phrase

@@ -1018,15 +1018,23 @@ _SPELLING_SIMILARITY = 0.7
 
 
 def _nickname(art: Article, m: Mention) -> str | None:
-    """The folded nickname quoted right after a name ("Pushpa Kamal Dahal 'Prachanda'")."""
+    """
+    The folded nickname quoted or in parentheses right after a name ("Pushpa Kamal Dahal
+    'Prachanda'", "Joko Widodo (Jokowi)").
+    """
     if m.name_end is None:
         return None
     tokens = art.tokens
     k = m.name_end
-    if k + 2 >= len(tokens) or tokens[k].text not in _QUOTES or tokens[k + 2].text not in _QUOTES:
+    if k + 2 >= len(tokens):
+        return None
+    opening, closing = tokens[k].text, tokens[k + 2].text
+    if not (opening in _QUOTES and closing in _QUOTES) and (opening, closing) != ("(", ")"):
         return None
     word = tokens[k + 1]
-    return word.key if word.is_capitalized and not word.gap and not tokens[k + 2].gap else None
+    if not word.is_capitalized or word.gap or tokens[k + 2].gap or word.text.isupper():
+        return None  # not "(AP)", "(UN)"
+    return word.key
 
 
 def _name_pair(m: Mention, mentions: list[Mention]) -> bool:
