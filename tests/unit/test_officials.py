@@ -396,3 +396,15 @@ def test_president_of_a_government_heads_it(office: str) -> None:
     text = f"RABAT - {office} Pedro Sanchez met Moroccan Head of Government Aziz Akhannouch."
     roles = {o.name: o.role.value for o in diplomodel.parse(text).officials}
     assert roles["Pedro Sanchez"] == "head_of_government"
+
+
+def test_an_honorific_word_inside_a_name_is_part_of_it() -> None:
+    text = (
+        "Addis Ababa, January 11/2025 (ENA) Prime Minister Abiy Ahmed (PhD) held discussions "
+        "today with President of the Federal Republic of Somalia Hassan Sheikh Mohamud."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert [(p.name, p.side) for p in meeting.participants] == [
+        ("Abiy Ahmed", "ET"),
+        ("Hassan Sheikh Mohamud", "SO"),
+    ]

@@ -111,6 +111,7 @@ class Person:
 
 
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on"})
+_DEGREES = frozenset({"phd", "rtd", "retd", "ret", "jr", "sr", "mp", "mba", "md"})
 _QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
 _MINISTERS = frozenset(
     {Role.MINISTER, Role.FOREIGN_MINISTER, Role.DEFENSE_MINISTER, Role.DEPUTY_FOREIGN_MINISTER}
@@ -216,6 +217,19 @@ class _Names:
                         continue
                     if ok(j) and tok.gap in _NAME_GAPS:
                         j += 1
+                        continue
+                    # an honorific word inside a name: "Hassan Sheikh Mohamud"
+                    if (
+                        tok.key in WORDS.honorifics
+                        and tok.key not in WORDS.not_name_words
+                        and tok.text[:1].isupper()
+                        and tok.gap in _NAME_GAPS
+                        and j not in self.blocked
+                        and j + 1 < e
+                        and ok(j + 1)
+                        and tokens[j + 1].gap in _NAME_GAPS
+                    ):
+                        j += 2
                         continue
                     # hyphenated parts: "Jean-Yves", "Al-Sudani", "Min-seok"
                     if (
@@ -1034,6 +1048,8 @@ def _nickname(art: Article, m: Mention) -> str | None:
     word = tokens[k + 1]
     if not word.is_capitalized or word.gap or tokens[k + 2].gap or word.text.isupper():
         return None  # not "(AP)", "(UN)"
+    if word.key in WORDS.honorifics or word.key in _DEGREES:
+        return None  # "Abiy Ahmed (PhD)"
     return word.key
 
 
