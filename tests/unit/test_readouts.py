@@ -711,3 +711,20 @@ def test_a_name_in_parentheses_after_a_name_is_the_same_person() -> None:
     assert [[p.name for p in m.participants] for m in meetings] == [
         ["Carlos Tuazon", "Yoko Kamikawa"]
     ]
+
+
+def test_an_audience_attended_on_each_side_adds_both() -> None:
+    text = (
+        "Rabat - King Mohammed VI received on Thursday the President of the Government of Spain, "
+        "Pedro Sanchez.\n\n"
+        "This audience was attended, on the Moroccan side, by the Minister of Foreign Affairs, "
+        "Nasser Bourita, and, on the Spanish side, by the Minister of Foreign Affairs, Jose "
+        "Manuel Albares."
+    )
+    (meeting,) = diplomodel.parse(text, published="2022-04-07").meetings
+    assert sorted(p.name or "" for p in meeting.participants) == [
+        "Jose Manuel Albares",
+        "Mohammed VI",
+        "Nasser Bourita",
+        "Pedro Sanchez",
+    ]
