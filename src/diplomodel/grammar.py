@@ -56,6 +56,7 @@ class GrammarWords(NamedTuple):
     call_purposes: frozenset[str]
     conversation_verbs: frozenset[str]
     joint_meeting_words: frozenset[str]
+    courtesy_adjectives: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]

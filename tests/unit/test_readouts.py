@@ -728,3 +728,22 @@ def test_an_audience_attended_on_each_side_adds_both() -> None:
         "Nasser Bourita",
         "Pedro Sanchez",
     ]
+
+
+def test_separate_phone_calls_with_two_leaders_are_two_calls() -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdogan held separate phone calls with Palestinian "
+        "President Mahmoud Abbas and Israeli President Isaac Herzog on Monday."
+    )
+    assert people_and_mode(text, "2023-10-09") == [
+        (["Recep Tayyip Erdogan", "Mahmoud Abbas"], "phone", "2023-10-09"),
+        (["Recep Tayyip Erdogan", "Isaac Herzog"], "phone", "2023-10-09"),
+    ]
+
+
+def test_president_of_the_friendly_republic_is_of_that_country() -> None:
+    text = (
+        "Doha, November 21 (QNA) - HH the Amir Sheikh Tamim bin Hamad Al-Thani received a phone "
+        "call today from HE President of the friendly French Republic Emmanuel Macron."
+    )
+    assert pairs(text) == [[("Tamim bin Hamad Al-Thani", "QA"), ("Emmanuel Macron", "FR")]]

@@ -364,8 +364,12 @@ class _Builder:
                         break
                     if (tok.kind == "punct" and tok.text != "-") or tok.newline_before:
                         break
-                    if tok.text[:1].islower() and tok.key not in ("of", "the", "and", "for"):
-                        break
+                    if (
+                        tok.text[:1].islower()
+                        and tok.key not in ("of", "the", "and", "for")
+                        and tok.key not in WORDS.courtesy_adjectives
+                    ):
+                        break  # not "of the friendly French Republic"
                     k += 1
             if country is None and org is None and j < n and tokens[j].key == "of" and not plural:
                 # "President of the Supreme Federal Court": heads an institution, not a country
