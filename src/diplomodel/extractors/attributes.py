@@ -450,13 +450,23 @@ def _own(date: FoundDate | None) -> bool:
 
 
 def _points_at_event(art: Article, frame: Frame) -> bool:
+    sentences = {t.sentence for t in frame.triggers} | set(frame.sentences)
+    return bool(sentences & _anaphor_sentences(art))
+
+
+def _anaphor_sentences(art: Article) -> set[int]:
+    """The sentences that say "the summit", "the sidelines", ... (computed once)."""
+    cached = art.cache.get("anaphor_sentences")
+    if isinstance(cached, set):
+        return cached
     tokens = art.tokens
-    for s in {t.sentence for t in frame.triggers} | set(frame.sentences):
-        start, end = art.sentences[s]
-        for k in range(start, end - 1):
-            if tokens[k].key == "the" and tokens[k + 1].key in WORDS.event_anaphors:
-                return True
-    return False
+    found = {
+        art.sentence_of(k)
+        for k in range(len(tokens) - 1)
+        if tokens[k].key == "the" and tokens[k + 1].key in WORDS.event_anaphors
+    }
+    art.cache["anaphor_sentences"] = found
+    return found
 
 
 def _event_after(art: Article, k: int) -> FoundOccasion | None:

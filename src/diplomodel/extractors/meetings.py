@@ -123,9 +123,10 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             continue
         s = art.sentence_of(hit.start)
         sentence_cues = cues.get(s, [])
-        later = [k for k in reports.get(s, ()) if k >= hit.end]
-        if later:
-            sentence_cues = [c for c in sentence_cues if c.start < later[0]]
+        starts = reports.get(s, [])
+        at = bisect_left(starts, hit.end)
+        if at < len(starts) and sentence_cues:
+            sentence_cues = [c for c in sentence_cues if c.start < starts[at]]
         cue = _vetoed(art, hit, sentence_cues) if art.on("meetings.plan_veto") else None
         if cue is None and _not_a_meeting(art, hit):
             art.note("meeting phrase ruled out", phrase=art.surface(hit.start, hit.end))
@@ -335,12 +336,12 @@ def _backshifted(art: Article, cue: Hit[MeetingPhrase]) -> bool:
 
 def _clause_after(art: Article, start: int) -> int:
     """The first relative or subordinate clause word at or after ``start`` in its sentence."""
-    end = art.sentences[art.sentence_of(start)][1] if start < len(art.tokens) else start
-    tokens = art.tokens
-    for k in range(start, end):
-        if tokens[k].key in _RELATIVES:
-            return k
-    return end
+    if start >= len(art.tokens):
+        return start
+    s = art.sentence_of(start)
+    marks = _sentence_positions(art, s)[0]
+    at = bisect_left(marks, start)
+    return marks[at] if at < len(marks) else art.sentences[s][1]
 
 
 def _reported_speech_start(art: Article, start: int) -> int:
@@ -349,16 +350,38 @@ def _reported_speech_start(art: Article, start: int) -> int:
     after a speech verb of the sentence ("Biden told Netanyahu in a call on Thursday that
     ..."); the sentence's end when there is none.
     """
+    s = art.sentence_of(min(start, len(art.tokens) - 1))
+    thats = _sentence_positions(art, s)[1]
+    at = bisect_left(thats, start)
+    return thats[at] if at < len(thats) else art.sentences[s][1]
+
+
+def _sentence_positions(art: Article, sentence: int) -> tuple[list[int], list[int]]:
+    """
+    The positions, computed once per sentence, of its relative-clause words and of each "that"
+    after a speech verb, so that asking for the next one after a phrase stays cheap in a
+    sentence of thousands of phrases.
+    """
+    key = f"positions:{sentence}"
+    cached = art.cache.get(key)
+    if isinstance(cached, tuple):
+        return cached
     tokens = art.tokens
-    s, e = art.sentences[art.sentence_of(start)]
+    s, e = art.sentences[sentence]
+    relatives: list[int] = []
+    thats: list[int] = []
     spoken = False
     for k in range(s, e):
-        key = tokens[k].key
-        if key in WORDS.speech_verbs:
+        word = tokens[k].key
+        if word in _RELATIVES:
+            relatives.append(k)
+        if word in WORDS.speech_verbs:
             spoken = True
-        elif key == "that" and spoken and k >= start:
-            return k
-    return e
+        elif word == "that" and spoken:
+            thats.append(k)
+    found = (relatives, thats)
+    art.cache[key] = found
+    return found
 
 
 def _earlier_same_day(art: Article, sentence: int) -> bool:
