@@ -747,3 +747,19 @@ def test_president_of_the_friendly_republic_is_of_that_country() -> None:
         "call today from HE President of the friendly French Republic Emmanuel Macron."
     )
     assert pairs(text) == [[("Tamim bin Hamad Al-Thani", "QA"), ("Emmanuel Macron", "FR")]]
+
+
+def test_those_at_the_table_take_part() -> None:
+    text = (
+        "NUSA DUA, Indonesia, Nov 14 - U.S. President Joe Biden and Chinese President Xi Jinping "
+        "held talks on Monday in Bali.\n\n"
+        "Biden was joined at the table by Secretary of State Antony Blinken, while Xi was "
+        "flanked by Foreign Minister Wang Yi."
+    )
+    (meeting,) = diplomodel.parse(text, published="2022-11-14").meetings
+    assert sorted(p.name or "" for p in meeting.participants) == [
+        "Antony Blinken",
+        "Joe Biden",
+        "Wang Yi",
+        "Xi Jinping",
+    ]
