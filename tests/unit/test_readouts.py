@@ -763,3 +763,17 @@ def test_those_at_the_table_take_part() -> None:
         "Wang Yi",
         "Xi Jinping",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian President Vladimir Putin accepted the credentials of U.S. Ambassador Lynne "
+        "Tracy at the Kremlin on Thursday.",
+        "U.S. Ambassador Lynne Tracy presented her credentials to Russian President Vladimir "
+        "Putin at the Kremlin on Thursday.",
+    ],
+)
+def test_credentials_are_handed_over_in_a_meeting(sentence: str) -> None:
+    (meeting,) = diplomodel.parse(f"MOSCOW - {sentence}", published="2023-04-06").meetings
+    assert sorted(p.name or "" for p in meeting.participants) == ["Lynne Tracy", "Vladimir Putin"]
