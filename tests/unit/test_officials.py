@@ -408,3 +408,15 @@ def test_an_honorific_word_inside_a_name_is_part_of_it() -> None:
         ("Abiy Ahmed", "ET"),
         ("Hassan Sheikh Mohamud", "SO"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Indian envoy Vikram Doraiswami called on Foreign Minister Dr A K Abdul Momen.",
+         "A K Abdul Momen"),
+        ("A Japanese delegation met Foreign Minister Abdul Momen.", "Abdul Momen"),
+    ],
+)  # fmt: skip
+def test_initials_without_full_stops_open_a_name(text: str, name: str) -> None:
+    assert name in [o.name for o in diplomodel.parse(f"DHAKA - {text}").officials]

@@ -185,6 +185,8 @@ class _Names:
             tok = tokens[i]
             if tok.kind == "word" and tok.key not in never and i not in blocked:
                 ok[i] = True
+            elif _initials_a(tokens, i) and i not in blocked:
+                ok[i] = True  # "Dr A K Abdul Momen": "A" is an initial, not the article
         return ok
 
     def _scan(self) -> None:
@@ -275,6 +277,20 @@ class _Names:
         """The name run ending just before token ``end``."""
         start = self.run_start.get(end)
         return (start, end) if start is not None else None
+
+
+def _initials_a(tokens: list[Token], i: int) -> bool:
+    """Whether "A" or "I" at ``i`` opens initials without full stops ("A K Abdul Momen")."""
+    if tokens[i].text not in ("A", "I") or i + 2 >= len(tokens):
+        return False
+    nxt, after = tokens[i + 1], tokens[i + 2]
+    return (
+        len(nxt.text) == 1
+        and nxt.text.isupper()
+        and nxt.gap == " "
+        and after.text[:1].isupper()
+        and after.gap == " "
+    )
 
 
 def _clean_name(art: Article, start: int, end: int) -> str:
