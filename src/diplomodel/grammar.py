@@ -57,6 +57,7 @@ class GrammarWords(NamedTuple):
     conversation_verbs: frozenset[str]
     joint_meeting_words: frozenset[str]
     courtesy_adjectives: frozenset[str]
+    place_head_nouns: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]

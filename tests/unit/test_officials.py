@@ -420,3 +420,13 @@ def test_an_honorific_word_inside_a_name_is_part_of_it() -> None:
 )  # fmt: skip
 def test_initials_without_full_stops_open_a_name(text: str, name: str) -> None:
     assert name in [o.name for o in diplomodel.parse(f"DHAKA - {text}").officials]
+
+
+def test_a_possessive_name_before_a_place_noun_is_a_place() -> None:
+    text = (
+        "TOKYO, March 16 (Yonhap) -- President Yoon Suk Yeol and Japanese Prime Minister Fumio "
+        "Kishida held talks on Thursday in Tokyo. Kishida later hosted Yoon for dinner at a "
+        "restaurant in Tokyo's Ginza district."
+    )
+    names = {o.name for o in diplomodel.parse(text).officials}
+    assert names == {"Yoon Suk Yeol", "Fumio Kishida"}

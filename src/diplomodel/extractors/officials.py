@@ -851,8 +851,11 @@ class _Builder:
                 if run[1] < len(tokens) and (run[1]) in self.art.title_at:
                     continue
                 after = tokens[run[1]] if run[1] < len(tokens) else None
-                if after is not None and after.is_capitalized and after.key in WORDS.not_name_words:
-                    continue  # "China's Anhui Province": a place, not a person
+                if after is not None and (
+                    (after.is_capitalized and after.key in WORDS.not_name_words)
+                    or after.key in WORDS.place_head_nouns
+                ):
+                    continue  # "China's Anhui Province", "Tokyo's Ginza district": a place
                 mention = Mention(hit.start, run[1], country=hit.entry.alpha2, kind="possessive")
                 self._set_name(mention, run)
                 self.mentions.append(mention)
