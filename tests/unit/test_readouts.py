@@ -777,3 +777,33 @@ def test_those_at_the_table_take_part() -> None:
 def test_credentials_are_handed_over_in_a_meeting(sentence: str) -> None:
     (meeting,) = diplomodel.parse(f"MOSCOW - {sentence}", published="2023-04-06").meetings
     assert sorted(p.name or "" for p in meeting.participants) == ["Lynne Tracy", "Vladimir Putin"]
+
+
+def test_a_summons_is_a_meeting_and_a_lone_one_adds_nothing_to_the_last() -> None:
+    text = (
+        "TAIPEI, Aug 3 - U.S. House Speaker Nancy Pelosi met Taiwan's President Tsai Ing-wen on "
+        "Wednesday.\n\n"
+        "China's foreign ministry summoned the U.S. ambassador in Beijing, Nicholas Burns, late "
+        "on Tuesday. Vice Foreign Minister Xie Feng summoned Ambassador Nicholas Burns."
+    )
+    meetings = diplomodel.parse(text, published="2022-08-03").meetings
+    assert [[p.name for p in m.participants] for m in meetings] == [
+        ["Nancy Pelosi", "Tsai Ing-wen"],
+        ["Xie Feng", "Nicholas Burns"],
+    ]
+    assert meetings[0].place is not None and meetings[0].place.name == "Taipei"
+
+
+def test_who_travelled_with_a_leader_takes_part() -> None:
+    text = (
+        "SOCHI, June 3 - Russian President Vladimir Putin on Friday received Senegalese "
+        "President Macky Sall in Sochi.\n\n"
+        "Sall, who travelled with AU Commission Chairperson Moussa Faki Mahamat, told Putin "
+        "that African countries were victims of the conflict."
+    )
+    (meeting,) = diplomodel.parse(text, published="2022-06-03").meetings
+    assert [p.name for p in meeting.participants] == [
+        "Vladimir Putin",
+        "Macky Sall",
+        "Moussa Faki Mahamat",
+    ]

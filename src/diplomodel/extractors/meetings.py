@@ -611,6 +611,15 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             if current is not None and _dated_history(art, s):
                 # "The last trilateral meeting was held in Beijing in August 2019"
                 continue
+            if (
+                current is not None
+                and order
+                and not set(order) & set(current.people)
+                and not any(t.reference for t in triggers)
+            ):
+                # "China's foreign ministry summoned the U.S. ambassador in Beijing": another
+                # meeting, of people the one before did not have; it adds nothing to it
+                continue
             if current is not None:
                 told = [current]
                 if split is not None and split[0] == s - 1 and _plural_subject(art, s):
