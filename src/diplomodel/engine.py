@@ -56,6 +56,7 @@ from diplomodel.rules import VETO, Rule, Rulebook, RuleContext, default_rulebook
 from diplomodel.text import key_of
 
 _WORDS = grammar_words()
+_YEARS = (1900, 2100)
 
 __all__ = ["Parser", "default_parser"]
 
@@ -362,7 +363,10 @@ class _ResultBuilder:
         if len({o.side for o in officials}) < 2:
             return None
         found_date = meeting_date(art, frame)
-        if found_date is not None and _background(art, found_date.resolved):
+        own_date = found_date is not None and found_date.resolved.basis is not DateBasis.DATELINE
+        if (found_date is not None and _background(art, found_date.resolved)) or (
+            not own_date and _earlier_year(art, frame)
+        ):
             art.note(
                 "meeting ruled out",
                 reason="dated well before the article (dates.history)",
@@ -444,6 +448,38 @@ def _no_own_place(art: Article, place: FoundPlace | None) -> bool:
         return True
     dl = art.dateline
     return dl is not None and dl.start <= place.span[0] < dl.end
+
+
+def _earlier_year(art: Article, frame: Frame) -> bool:
+    """
+    "Xi paid a state visit to Mexico in 2013, during which he held talks with ...": a meeting
+    without date words of its own whose phrase names an earlier year in its clause (within a
+    few words, before any comma or subordinate clause) is history.
+    """
+    reference = art.reference
+    if reference is None or not art.on("meetings.background_date"):
+        return False
+    tokens = art.tokens
+    n = len(tokens)
+    for t in frame.triggers:
+        if t.reference:
+            continue
+        k = t.hit.end
+        stop = min(n, k + 8)
+        while k < stop:
+            tok = tokens[k]
+            if (tok.kind == "punct" and tok.text in ",;.") or tok.key in _WORDS.clause_cut_words:
+                break
+            word = tok.text
+            if (
+                len(word) == 4
+                and word.isdigit()
+                and tokens[k - 1].key == "in"
+                and _YEARS[0] <= int(word) < reference.year
+            ):
+                return True
+            k += 1
+    return False
 
 
 def _published_dates(

@@ -252,7 +252,8 @@ BUILTIN_RULES: dict[str, str] = {
         "A meeting dated well before the article's date (dateline or published: a day more "
         "than 45 days before it, a month that ended more than 31 days before it) is history "
         "told as background, not news: 'met Xi in Beijing in March 2023' in an article of "
-        "September 2024."
+        "September 2024; so is a meeting whose phrase names an earlier year in its clause "
+        "('paid a state visit to Mexico in 2013')."
     ),
     "meetings.separate": (
         "'also met', 'separately', 'two separate meetings' start a further meeting with the "

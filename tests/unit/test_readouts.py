@@ -807,3 +807,32 @@ def test_who_travelled_with_a_leader_takes_part() -> None:
         "Macky Sall",
         "Moussa Faki Mahamat",
     ]
+
+
+def test_a_visit_in_an_earlier_year_is_history() -> None:
+    text = (
+        "BEIJING, June 5 (Xinhua) -- Chinese President Xi Jinping on Wednesday sent a "
+        "congratulatory message to Claudia Sheinbaum Pardo.\n\n"
+        "Xi paid a state visit to Mexico in 2013, during which he held talks with then Mexican "
+        "President Enrique Pena Nieto."
+    )
+    assert diplomodel.parse(text, published="2024-06-05").meetings == ()
+
+
+def test_an_earlier_year_in_another_clause_is_no_history() -> None:
+    text = (
+        "JEDDAH, May 19 - Saudi Crown Prince Mohammed bin Salman received Syrian President "
+        "Bashar al-Assad, who is attending an Arab League summit for the first time since "
+        "Syria's membership was suspended in 2011."
+    )
+    assert len(diplomodel.parse(text, published="2023-05-19").meetings) == 1
+
+
+def test_the_objects_of_one_list_do_not_meet_each_other() -> None:
+    """'Amir Receives Phone Calls from US, French Presidents' (a headline)."""
+    text = (
+        "HH the Amir Receives Phone Calls from US, French Presidents\n\n"
+        "Doha, November 21 (QNA) - His Highness the Amir Sheikh Tamim bin Hamad Al-Thani "
+        "received a phone call today from President of the United States Joe Biden."
+    )
+    assert pairs(text) == [[("Tamim bin Hamad Al-Thani", "QA"), ("Joe Biden", "US")]]

@@ -492,6 +492,12 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         for m in clause:
             if m.person >= 0 and m.person not in order:
                 order.append(m.person)
+        opening = min(t.hit.start for t in triggers)
+        named = [m for m in clause if m.person >= 0]
+        if named and all(m.kind == "plural" and m.start > opening for m in named):
+            # "Amir Receives Phone Calls from US, French Presidents": the objects of one list
+            # do not meet each other
+            order = []
         mode = _mode_of(triggers)
         sep = separate.get(s) if art.on("meetings.separate") else None
         if sep and order:
