@@ -268,6 +268,12 @@ _NEWS_DAYS = dt.timedelta(days=45)
 _NEWS_MONTHS = dt.timedelta(days=31)
 
 
+def month_number(word: str) -> int | None:
+    """The number of a month named in full ("March" -> 3), else None."""
+    number = _MONTHS.get(word.lower())
+    return number if number is not None and len(word) > 3 else None
+
+
 def after_reference(value: dt.date, reference: dt.date) -> bool:
     """Whether a date lies too far after the article's date to be a reported meeting's."""
     return value > reference + _LEEWAY

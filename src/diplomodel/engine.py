@@ -19,7 +19,14 @@ import attrs
 
 from diplomodel.compiled import CompiledRulebook, compile_rulebook
 from diplomodel.countries import country_from_code
-from diplomodel.dates import Resolved, find_dateline, find_page_date, history, speaks_only_of
+from diplomodel.dates import (
+    Resolved,
+    find_dateline,
+    find_page_date,
+    history,
+    month_number,
+    speaks_only_of,
+)
 from diplomodel.errors import InputError, RuleError
 from diplomodel.explain import Explanation
 from diplomodel.extractors.attributes import (
@@ -464,6 +471,8 @@ def _earlier_year(art: Article, frame: Frame) -> bool:
     for t in frame.triggers:
         if t.reference:
             continue
+        if _opens_with_earlier_month(art, t.sentence, reference):
+            return True
         k = t.hit.end
         stop = min(n, k + 8)
         while k < stop:
@@ -480,6 +489,21 @@ def _earlier_year(art: Article, frame: Frame) -> bool:
                 return True
             k += 1
     return False
+
+
+def _opens_with_earlier_month(art: Article, sentence: int, reference: dt.date) -> bool:
+    """
+    "In March, the Indian prime minister spoke with Putin by phone" in an article of July: a
+    sentence that opens with a month (no day, no year) two months or more before the article's.
+    """
+    tokens = art.tokens
+    start, end = art.sentences[sentence]
+    if end - start < 3 or tokens[start].key != "in":
+        return False
+    month = month_number(tokens[start + 1].text) if tokens[start + 1].is_capitalized else None
+    if month is None or tokens[start + 2].text[:1].isdigit():
+        return False
+    return (reference.month - month) % 12 >= 2
 
 
 def _published_dates(

@@ -836,3 +836,13 @@ def test_the_objects_of_one_list_do_not_meet_each_other() -> None:
         "received a phone call today from President of the United States Joe Biden."
     )
     assert pairs(text) == [[("Tamim bin Hamad Al-Thani", "QA"), ("Joe Biden", "US")]]
+
+
+@pytest.mark.parametrize(("month", "kept"), [("March", False), ("June", True)])
+def test_a_sentence_opening_with_an_earlier_month_is_history(month: str, kept: bool) -> None:
+    text = (
+        "MOSCOW, July 4. /TASS/. Indian Prime Minister Narendra Modi will pay an official visit "
+        f"to Russia on July 8-9.\n\nIn {month}, the Indian prime minister Narendra Modi spoke "
+        "with Russian President Vladimir Putin by phone."
+    )
+    assert bool(diplomodel.parse(text, published="2024-07-04").meetings) is kept
