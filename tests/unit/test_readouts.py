@@ -846,3 +846,21 @@ def test_a_sentence_opening_with_an_earlier_month_is_history(month: str, kept: b
         "with Russian President Vladimir Putin by phone."
     )
     assert bool(diplomodel.parse(text, published="2024-07-04").meetings) is kept
+
+
+def test_the_visit_as_subject_on_another_day_is_another_meeting() -> None:
+    """'The visit comes ... after Meloni's visit to Tunis on June 6, during which she met ...'."""
+    text = (
+        "President Saied receives President of the European Commission and Italian Prime "
+        "Minister\n\n"
+        "Carthage, June 11 (TAP) - President Kais Saied on Sunday received President of the "
+        "European Commission Ursula von der Leyen and Italian Prime Minister Giorgia Meloni.\n\n"
+        "The visit comes less than a week after Meloni's first visit to Tunis on June 6, during "
+        "which she met President Saied."
+    )
+    meetings = diplomodel.parse(text, published="2023-06-11").meetings
+    assert sorted(p.name or "" for p in meetings[0].participants) == [
+        "Giorgia Meloni",
+        "Kais Saied",
+        "Ursula von der Leyen",
+    ]

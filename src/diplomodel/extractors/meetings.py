@@ -315,6 +315,12 @@ def _told(
     return told
 
 
+def _other_days(art: Article, a: Frame, b: Frame) -> bool:
+    """Whether two frames state different days."""
+    da, db = _own_date(art, a), _own_date(art, b)
+    return da is not None and db is not None and da != db
+
+
 def _opens_with_reference(art: Article, sentence: int, triggers: list[Trigger]) -> bool:
     """Whether the sentence's subject is a reference to the meeting ("The meeting at ...")."""
     first = min(triggers, key=lambda t: t.hit.start)
@@ -674,7 +680,11 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             continue
         if current is not None and (
             _mergeable(art, current, candidate, people)
-            or (_opens_with_reference(art, s, triggers) and s not in cue_before)
+            or (
+                _opens_with_reference(art, s, triggers)
+                and s not in cue_before
+                and not _other_days(art, current, candidate)
+            )
         ):
             # "The meeting at Argyle airport was hosted by A and B": more people of that meeting
             _narrow_headline(art, current, candidate, by_sentence_mentions)
