@@ -58,6 +58,7 @@ class GrammarWords(NamedTuple):
     joint_meeting_words: frozenset[str]
     courtesy_adjectives: frozenset[str]
     place_head_nouns: frozenset[str]
+    ahead_words: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]

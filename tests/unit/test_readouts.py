@@ -864,3 +864,16 @@ def test_the_visit_as_subject_on_another_day_is_another_meeting() -> None:
         "Kais Saied",
         "Ursula von der Leyen",
     ]
+
+
+def test_a_plan_in_a_participle_clause_is_the_topic_s_and_no_occasion() -> None:
+    """'held a video call on Thursday, exchanging views on preparations for the WTO's 13th
+    Ministerial Conference (MC13) next month'."""
+    text = (
+        "BEIJING, Jan. 26 -- Chinese Minister of Commerce Wang Wentao held a video call with "
+        "World Trade Organization (WTO) Director-General Ngozi Okonjo-Iweala on Thursday, "
+        "exchanging views on preparations for the WTO's 13th Ministerial Conference (MC13) next "
+        "month in Abu Dhabi."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-01-26").meetings
+    assert (meeting.date and meeting.date.iso, meeting.occasion) == ("2024-01-25", None)

@@ -389,7 +389,7 @@ def meeting_occasion(art: Article, frame: Frame) -> FoundOccasion | None:
     cues = [c for s in sentences for c in art.cues_in.get(s, ())]
     for cue in cues:
         found = _event_after(art, cue.end)
-        if found is not None:
+        if found is not None and not _ahead_of_report(art, found):
             return found
     for cue in cues:
         # "on the margins of the high-level week of the 78th session of the General Assembly":
@@ -467,6 +467,21 @@ def _anaphor_sentences(art: Article) -> set[int]:
     }
     art.cache["anaphor_sentences"] = found
     return found
+
+
+def _ahead_of_report(art: Article, occasion: FoundOccasion) -> bool:
+    """
+    "preparations for the WTO's 13th Ministerial Conference (MC13) next month": an event that
+    lies ahead is not the occasion of a meeting that took place.
+    """
+    tokens = art.tokens
+    k = bisect_left(art.token_starts(), occasion.span[1])
+    for tok in tokens[k : k + 5]:
+        if tok.key in WORDS.ahead_words:
+            return True
+        if tok.kind == "punct" and tok.text not in "()":
+            break
+    return False
 
 
 def _event_after(art: Article, k: int) -> FoundOccasion | None:

@@ -283,8 +283,23 @@ def _vetoed(
             return cues[j]
         j += 1
     if noun and plans and plans[-1].start >= hit.end:
-        return plans[-1]
+        # in the phrase's own clause: not "held a video call on Thursday, exchanging views on
+        # preparations for the conference next month"
+        participle = _participle_clause(art, hit.end)
+        in_clause = [c for c in plans if hit.end <= c.start < participle]
+        if in_clause:
+            return in_clause[-1]
     return None
+
+
+def _participle_clause(art: Article, start: int) -> int:
+    """Where a participle clause (", exchanging views on ...") begins after ``start``."""
+    tokens = art.tokens
+    end = art.sentences[art.sentence_of(start)][1] if start < len(tokens) else start
+    for k in range(start, min(end - 1, start + 30)):
+        if tokens[k].text == "," and tokens[k + 1].key.endswith("ing"):
+            return k
+    return end
 
 
 def _told(
