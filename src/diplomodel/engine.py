@@ -514,8 +514,8 @@ def _published_dates(
     date and no sentence about a meeting speaks of another day ("PM Modi holds talks with
     Sunak" in a live blog of the day; not "... met yesterday. In a separate meeting, ...").
     """
-    if not any(m.date is None for m, _ in found):
-        return found
+    if not any(m.date is None for m, _ in found) or not _YEARS[0] <= published.year <= _YEARS[1]:
+        return found  # the parser reads the years 1900 to 2100 only
     if any(m.date is not None and m.date.value != published for m, _ in found):
         return found
     dl = art.dateline

@@ -877,3 +877,9 @@ def test_a_plan_in_a_participle_clause_is_the_topic_s_and_no_occasion() -> None:
     )
     (meeting,) = diplomodel.parse(text, published="2024-01-26").meetings
     assert (meeting.date and meeting.date.iso, meeting.occasion) == ("2024-01-25", None)
+
+
+def test_no_publication_date_outside_the_years_read() -> None:
+    text = "the Emir of Qatar met with Turkish Foreign Minister "
+    (meeting,) = diplomodel.parse(text, published="2101-01-01").meetings
+    assert meeting.date is None
