@@ -268,10 +268,16 @@ _NEWS_DAYS = dt.timedelta(days=45)
 _NEWS_MONTHS = dt.timedelta(days=31)
 
 
+_FULL_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+
+
 def month_number(word: str) -> int | None:
-    """The number of a month named in full ("March" -> 3), else None."""
-    number = _MONTHS.get(word.lower())
-    return number if number is not None and len(word) > 3 else None
+    """The number of a month named in full ("March" -> 3, "May" -> 5), else None."""
+    folded = word.lower()
+    return _FULL_MONTHS.index(folded) + 1 if folded in _FULL_MONTHS else None
 
 
 def after_reference(value: dt.date, reference: dt.date) -> bool:
