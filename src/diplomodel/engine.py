@@ -31,6 +31,7 @@ from diplomodel.errors import InputError, RuleError
 from diplomodel.explain import Explanation
 from diplomodel.extractors.attributes import (
     AtOccasion,
+    FoundDate,
     FoundPlace,
     meeting_date,
     meeting_occasion,
@@ -197,6 +198,7 @@ class _ResultBuilder:
         self._span_cache: dict[tuple[int, int], Span] = {}
         self._by_sentence: dict[int, list[tuple[int, int, int]]] | None = None
         self._last_in_person: AtOccasion | None = None  # for meetings.shared_occasion
+        self._last_day: dt.date | None = None  # the day of the meeting reported last
 
     def _span(self, start: int, end: int) -> Span:
         key = (start, end)
@@ -380,6 +382,14 @@ class _ResultBuilder:
                 rule="meetings.background_date",
             )
             return None
+        if not own_date and self._last_day is not None:
+            # "The day before, in Astana, Blinken held talks with Tokayev"
+            shift = _day_shift(art, frame)
+            if shift:
+                day = self._last_day + dt.timedelta(days=shift)
+                found_date = FoundDate(Resolved(day, DatePrecision.DAY, DateBasis.RELATIVE), None)
+        if found_date is not None and found_date.resolved.precision is DatePrecision.DAY:
+            self._last_day = found_date.resolved.value
         date = None
         if found_date is not None:
             r = found_date.resolved
@@ -455,6 +465,24 @@ def _no_own_place(art: Article, place: FoundPlace | None) -> bool:
         return True
     dl = art.dateline
     return dl is not None and dl.start <= place.span[0] < dl.end
+
+
+def _day_shift(art: Article, frame: Frame) -> int:
+    """-1 for "the day before", +1 for "the next day" in a frame's phrases' sentences, else 0."""
+    for sentence in sorted({t.sentence for t in frame.triggers if not t.reference}):
+        key = f"day_shift:{sentence}"
+        cached = art.cache.get(key)
+        if not isinstance(cached, int):
+            text = " ".join(art.surface(*art.sentences[sentence]).lower().split())
+            cached = 0
+            if any(p in text for p in _WORDS.day_before_phrases):
+                cached = -1
+            elif any(p in text for p in _WORDS.day_after_phrases):
+                cached = 1
+            art.cache[key] = cached
+        if cached:
+            return cached
+    return 0
 
 
 def _earlier_year(art: Article, frame: Frame) -> bool:

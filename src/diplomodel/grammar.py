@@ -59,6 +59,8 @@ class GrammarWords(NamedTuple):
     courtesy_adjectives: frozenset[str]
     place_head_nouns: frozenset[str]
     ahead_words: frozenset[str]
+    day_before_phrases: frozenset[str]
+    day_after_phrases: frozenset[str]
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]

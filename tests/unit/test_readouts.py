@@ -883,3 +883,16 @@ def test_no_publication_date_outside_the_years_read() -> None:
     text = "the Emir of Qatar met with Turkish Foreign Minister "
     (meeting,) = diplomodel.parse(text, published="2101-01-01").meetings
     assert meeting.date is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"), [("The day before", "2023-02-28"), ("The next day", "2023-03-02")]
+)
+def test_the_day_before_dates_from_the_meeting_reported_before(phrase: str, day: str) -> None:
+    text = (
+        "TASHKENT - US Secretary of State Antony Blinken held talks with Uzbek Foreign Minister "
+        "Bakhtiyor Saidov on Wednesday.\n\n"
+        f"{phrase}, in Astana, Blinken held talks with Kazakh President Kassym-Jomart Tokayev."
+    )
+    meetings = diplomodel.parse(text, published="2023-03-02").meetings
+    assert [m.date.iso if m.date else None for m in meetings] == ["2023-03-01", day]
