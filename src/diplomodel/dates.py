@@ -23,6 +23,7 @@ from diplomodel.text import COMBINING_MARKS
 __all__ = [
     "CALENDAR_WORDS",
     "DAY_WORDS",
+    "YEARS",
     "DateMention",
     "DatelineInfo",
     "after_reference",
@@ -30,7 +31,9 @@ __all__ = [
     "find_dates",
     "find_page_date",
     "history",
+    "month_number",
     "resolve",
+    "speaks_only_of",
 ]
 
 _MONTHS = {
@@ -55,7 +58,8 @@ _M4 = _MONTH.replace("month", "m4")
 # spaces, tabs and the no-break spaces of web pages ("1\u00a0December\u00a02022")
 _BLANK = r"[ \t\u00a0\u202f]"
 _SP = _BLANK + "{1,3}"
-_YEARS = (1900, 2100)  # the years a date may have; a year outside them is not a date here
+# the years a date may have; a year outside them is not a date here
+YEARS = (1900, 2100)
 _REL = "|".join(
     w.replace(" ", _BLANK)
     for w in (
@@ -138,7 +142,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         elif g["dotted"]:
             # day.month.year, the order wherever dates are written with full stops
             y, mo, d = int(g["dy"]), int(g["dm"]), int(g["dd"])
-            if _YEARS[0] <= y <= _YEARS[1] and _valid(y, mo, d):
+            if YEARS[0] <= y <= YEARS[1] and _valid(y, mo, d):
                 found.append(DateMention(m.start(), m.end(), y, mo, d))
         elif g["d1"] or g["d2"]:
             if not (g["m1"] or g["m2"])[0].isupper():
@@ -147,13 +151,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             month = _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
             year_text = g["y1"] or g["y2"]
             year = int(year_text) if year_text else None
-            if 1 <= day <= 31 and (year is None or _YEARS[0] <= year <= _YEARS[1]):
+            if 1 <= day <= 31 and (year is None or YEARS[0] <= year <= YEARS[1]):
                 found.append(DateMention(m.start(), m.end(), year, month, day))
         elif g["y3"]:
             if not g["m3"][0].isupper():
                 continue  # "may 2024 bring peace"
             year = int(g["y3"])
-            if _YEARS[0] <= year <= _YEARS[1]:
+            if YEARS[0] <= year <= YEARS[1]:
                 month = _MONTHS[g["m3"].lower().rstrip(".")]
                 found.append(DateMention(m.start(), m.end(), year, month))
         elif g["m4"]:
@@ -189,7 +193,7 @@ def resolve(mention: DateMention, reference: dt.date | None) -> Resolved | None:
     a date outside the years 1900 to 2100 that the parser reads).
     """
     found = _resolve(mention, reference)
-    if found is not None and not _YEARS[0] <= found.value.year <= _YEARS[1]:
+    if found is not None and not YEARS[0] <= found.value.year <= YEARS[1]:
         return None  # "Nov. 9" published on 1 January 1900 would be 1899
     return found
 

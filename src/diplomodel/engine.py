@@ -20,6 +20,7 @@ import attrs
 from diplomodel.compiled import CompiledRulebook, compile_rulebook
 from diplomodel.countries import country_from_code
 from diplomodel.dates import (
+    YEARS,
     Resolved,
     find_dateline,
     find_page_date,
@@ -64,7 +65,6 @@ from diplomodel.rules import VETO, Rule, Rulebook, RuleContext, default_rulebook
 from diplomodel.text import key_of
 
 _WORDS = grammar_words()
-_YEARS = (1900, 2100)
 
 __all__ = ["Parser", "default_parser"]
 
@@ -512,7 +512,7 @@ def _earlier_year(art: Article, frame: Frame) -> bool:
                 len(word) == 4
                 and word.isdigit()
                 and tokens[k - 1].key == "in"
-                and _YEARS[0] <= int(word) < reference.year
+                and YEARS[0] <= int(word) < reference.year
             ):
                 return True
             k += 1
@@ -542,7 +542,7 @@ def _published_dates(
     date and no sentence about a meeting speaks of another day ("PM Modi holds talks with
     Sunak" in a live blog of the day; not "... met yesterday. In a separate meeting, ...").
     """
-    if not any(m.date is None for m, _ in found) or not _YEARS[0] <= published.year <= _YEARS[1]:
+    if not any(m.date is None for m, _ in found) or not YEARS[0] <= published.year <= YEARS[1]:
         return found  # the parser reads the years 1900 to 2100 only
     if any(m.date is not None and m.date.value != published for m, _ in found):
         return found

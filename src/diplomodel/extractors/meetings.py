@@ -937,8 +937,7 @@ def _own_date(art: Article, frame: Frame) -> object:
 def _mergeable(art: Article, a: Frame, b: Frame, people: list[Person]) -> bool:
     if a.mode and b.mode and a.mode != b.mode:
         return False
-    da, db = _own_date(art, a), _own_date(art, b)
-    if da is not None and db is not None and da != db:
+    if _other_days(art, a, b):
         return False  # "On Tuesday ... met X." / "On Wednesday ... met Y."
     sa = {people[p].side for p in a.people if people[p].side}
     sb = {people[p].side for p in b.people if people[p].side}
