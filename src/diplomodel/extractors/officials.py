@@ -983,25 +983,32 @@ def _from_known_officials(art: Article, p: Person) -> None:
         p.role = roles.pop()
 
 
-def _earlier_same_title(people: list[Person], m: Mention) -> Person | None:
+def _title_index(people: list[Person]) -> dict[str, list[tuple[int, int]]]:
+    """
+    Title words -> (mention start, person) of the named people's titled mentions, under the
+    whole title and each of its endings ("NATO Secretary General" also under "Secretary
+    General"), so that a bare office finds its earlier holders without a scan of everyone.
+    """
+    index: dict[str, list[tuple[int, int]]] = {}
+    for p in people:
+        if not p.name:
+            continue
+        for o in p.mentions:
+            if o.title:
+                words = key_of(o.title).split()
+                for k in range(len(words)):
+                    index.setdefault(" ".join(words[k:]), []).append((o.start, p.index))
+    return index
+
+
+def _earlier_same_title(
+    index: dict[str, list[tuple[int, int]]], people: list[Person], m: Mention
+) -> Person | None:
     """The one named person mentioned before ``m`` under the same title words, if any."""
     if m.title is None:
         return None
-    key = key_of(m.title)
-    holders = [
-        p
-        for p in people
-        if p.name
-        and any(
-            o.start < m.start and o.title and _same_office(key_of(o.title), key) for o in p.mentions
-        )
-    ]
-    return holders[0] if len(holders) == 1 else None
-
-
-def _same_office(earlier: str, key: str) -> bool:
-    # "NATO Secretary General" before "the Secretary General"
-    return earlier == key or earlier.endswith(" " + key)
+    holders = {p for start, p in index.get(key_of(m.title), ()) if start < m.start}
+    return people[holders.pop()] if len(holders) == 1 else None
 
 
 def _sole_earlier_holder(people: list[Person], m: Mention) -> Person | None:
@@ -1076,20 +1083,33 @@ def _nickname(art: Article, m: Mention) -> str | None:
     return word.key
 
 
-def _name_pair(m: Mention, mentions: list[Mention]) -> bool:
+def _name_pairs(mentions: list[Mention]) -> set[int]:
     """
-    Whether an untitled name "A-B" joins the names of two others mentioned ("the
+    The ids of untitled names "A-B" that join the names of two others mentioned ("the
     Jaishankar-Wang talks" beside "S. Jaishankar" and "Wang Yi").
     """
-    if m.title is not None or not m.name or " " in m.name or m.name.count("-") != 1:
-        return False
-    first, second = (fold(part) for part in m.name.split("-"))
-    holders: list[frozenset[str]] = [
-        _name_tokens(o.name) for o in mentions if o is not m and o.name and "-" not in o.name
+    pairs = [
+        m
+        for m in mentions
+        if m.title is None and m.name and " " not in m.name and m.name.count("-") == 1
     ]
-    return any(first in h and second not in h for h in holders) and any(
-        second in h and first not in h for h in holders
-    )
+    if not pairs:
+        return set()
+    # name part -> the parts of the other names holding it
+    holders: dict[str, list[frozenset[str]]] = {}
+    for o in mentions:
+        if o.name and "-" not in o.name:
+            parts = _name_tokens(o.name)
+            for part in parts:
+                holders.setdefault(part, []).append(parts)
+    found: set[int] = set()
+    for m in pairs:
+        first, second = (fold(part) for part in (m.name or "").split("-"))
+        if any(second not in h for h in holders.get(first, ())) and any(
+            first not in h for h in holders.get(second, ())
+        ):
+            found.add(id(m))
+    return found
 
 
 def _business_apposition(art: Article, m: Mention) -> bool:
@@ -1215,7 +1235,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     _delegation_sides(art, mentions)
     people: list[Person] = []
     # "after Jaishankar-Wang talks": two surnames joined, not one person's name
-    mentions = [m for m in mentions if not _name_pair(m, mentions)]
+    pairs = _name_pairs(mentions)
+    mentions = [m for m in mentions if id(m) not in pairs]
     # 1. named mentions, fullest names first so that "Cavusoglu" joins "Mevlut Cavusoglu"
     named = sorted(
         (m for m in mentions if m.name), key=lambda m: (-len(_name_tokens(m.name or "")), m.start)
@@ -1307,6 +1328,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         art.sentence_of(h.start) for h in art.phrases if h.entry.signal in ("meeting", "joint")
     }
     # 3. anonymous mentions: join the one person of the same side (and role when several)
+    titles: dict[str, list[tuple[int, int]]] | None = None  # built on first need
     by_side: dict[str | None, list[Person]] = {}
     for p in people:
         by_side.setdefault(p.side, []).append(p)
@@ -1317,7 +1339,9 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
         if m.side is None and side is not None and m.kind == "titled":
             # "the Secretary-General also met ..." after "Secretary-General of ASEAN NAME": the
             # office's holder named before, not the office's default side (the UN's)
-            holder = _earlier_same_title(people, m)
+            if titles is None:
+                titles = _title_index(people)
+            holder = _earlier_same_title(titles, people, m)
             if holder is not None and holder.side != side:
                 holder.mentions.append(m)
                 m.person = holder.index
