@@ -409,6 +409,10 @@ class _Builder:
             if Role.ENVOY in (entry.role, role) and j < n and tokens[j].key == "for":
                 # "Special Envoy for Sudan": the country is the envoy's brief, not its side
                 envoy_target, country, org = country, None, None
+                # "for the Belgrade-Pristina Dialogue": the brief goes on past the country
+                k, words = self._complement(j)
+                if words and not plural:
+                    end = max(end, k)
             host = None
             if end + 1 < n and tokens[end].key in ("to", "in"):
                 # "Ambassador to Japan", "Ambassador to the United States"
@@ -425,6 +429,8 @@ class _Builder:
             left_sides: list[tuple[str | None, str | None]] = []
             while left > 0:
                 prev = tokens[left - 1]
+                if prev.key == "then" and left >= 2 and tokens[left - 2].key == "and":
+                    break  # "met Kurti and then Serbian President Vucic": a sequence, not "then-"
                 if prev.key in WORDS.title_modifiers:
                     demoted = demoted or prev.key in WORDS.demoting_modifiers
                     left -= 1
@@ -526,13 +532,25 @@ class _Builder:
         while k < min(n, j + 9) and (
             tokens[k].is_capitalized or tokens[k].key in ("the", "of", "and", "for")
         ):
-            if words and run_end.get(k, k) - k >= 2:
+            if words and run_end.get(k, k) - k >= 2 and not self._hyphen_joined(k):
                 break  # "Minister of National Development Planning Suharso Monoarfa"
             words.append(tokens[k].key)
             k += 1
+            if self._hyphen_joined(k + 1) and tokens[k + 1].is_capitalized:
+                k += 1  # "for the Belgrade-Pristina Dialogue": one name
         if words and tokens[k - 1].is_capitalized and not tokens[k - 1].newline_before:
             return k, words
         return j, []
+
+    def _hyphen_joined(self, k: int) -> bool:
+        """Token ``k`` follows a hyphen that joins it to the word before ("Belgrade-Pristina")."""
+        tokens = self.tokens
+        return (
+            2 <= k < len(tokens)
+            and tokens[k - 1].text == "-"
+            and not tokens[k - 1].gap
+            and not tokens[k].gap
+        )
 
     def _portfolio(self, end: int) -> int:
         """
@@ -894,6 +912,31 @@ class _Builder:
                 self._set_name(mention, run)
                 self.mentions.append(mention)
                 covered.update(range(mention.start, mention.end))
+        # "Josep Borrell and Miroslav Lajcak met ...", "Josep Borrell and the EU Special
+        # Representative, Miroslav Lajcak, met ...": a full name joined by "and" to the
+        # subject of a meeting phrase is a subject too
+        by_end = {m.end: m for m in self.mentions}
+        for hit in self.art.phrases:
+            if hit.entry.signal not in signals:
+                continue
+            end = hit.start
+            if end > 0 and tokens[end - 1].text == ",":
+                end -= 1  # "..., Miroslav Lajcak, met"
+            subject = by_end.get(end)
+            k = subject.start - 1 if subject is not None else 0
+            if k > 0 and tokens[k].key == "the":
+                k -= 1
+            if k < 1 or tokens[k].key != "and":
+                continue
+            run = names.run_ending_at(k)
+            if run is None or run[1] - run[0] < 2 or run[0] in self.name_owner:
+                continue
+            if any(i in covered for i in range(run[0], run[1])):
+                continue
+            mention = Mention(run[0], run[1], kind="bare")
+            self._set_name(mention, run)
+            self.mentions.append(mention)
+            covered.update(range(mention.start, mention.end))
 
     def appositions(self) -> None:
         """'Borys Lozhkin, who heads the Ukrainian President's administration, ...'."""
@@ -964,10 +1007,12 @@ def _from_known_officials(art: Article, p: Person) -> None:
         found = _transliterated(art, tokens, p.role, year)
     if not found:
         return
+    in_office = True
     if year is not None:
         current = [o for o in found if o.since <= year <= (o.until or 9999)]
         if p.implied and not current:
             return  # a title's default side beats an office the person no longer holds
+        in_office = bool(current)
         found = current or found
     sides = {(o.country, o.org) for o in found}
     if len(sides) != 1:
@@ -979,7 +1024,8 @@ def _from_known_officials(art: Article, p: Person) -> None:
         p.implied = False
         art.note("side from known officials", official=p.name, side=country or org)
     roles = {o.role for o in found}
-    if p.role is None and len(roles) == 1:
+    if p.role is None and len(roles) == 1 and in_office:
+        # an office held years before the article is no longer the person's office
         p.role = roles.pop()
 
 
@@ -1216,8 +1262,20 @@ def _share_coordinated_sides(art: Article, mentions: list[Mention]) -> None:
                 # "... and ASEAN Secretary-General Y": the office names its own side
                 and other.implied_country is None
                 and other.implied_org is None
+                # "Indian Prime Minister Modi and President Irfaan Ali": not when the known
+                # office holder of that name acts for another side
+                and _known_sides(art, other.name) <= {(m.country, m.org)}
             ):
                 other.country, other.org = m.country, m.org
+
+
+def _known_sides(art: Article, name: str) -> set[tuple[str | None, str | None]]:
+    """The sides of the known office holders of exactly this name in the article's year."""
+    year = art.reference.year if art.reference else None
+    found = art.book.officials.get(name_tokens(name), ())
+    return {
+        (o.country, o.org) for o in found if year is None or o.since <= year <= (o.until or 9999)
+    }
 
 
 def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
