@@ -43,6 +43,8 @@ class GrammarWords(NamedTuple):
     place_skip_words: frozenset[str]
     mentioned_place_nouns: frozenset[str]
     visit_words: frozenset[str]
+    scene_words: frozenset[str]
+    sequence_words: frozenset[str]
     occasion_connectors: frozenset[str]
     occasion_lower_heads: frozenset[str]
     event_anaphors: frozenset[str]

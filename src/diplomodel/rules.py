@@ -267,7 +267,8 @@ BUILTIN_RULES: dict[str, str] = {
     ),
     "meetings.protagonist": (
         "'In his meeting with X', 'He met X' join X with the article's most-mentioned "
-        "official or, failing one, the subject of the last meeting."
+        "official or, failing one, the subject of the last meeting, or, before any meeting, "
+        "the first named person of the nearest of the three sentences before."
     ),
     "officials.surname_mentions": (
         "A later 'Cavusoglu' or 'Park' is the same person as 'Mevlut Cavusoglu' or 'Park Jin'; "
@@ -280,6 +281,10 @@ BUILTIN_RULES: dict[str, str] = {
     ),
     "officials.dominant_country_fallback": (
         "Failing that, for the one country the article names most often (twice or more)."
+    ),
+    "place.scene": (
+        "An in-person meeting with no place words of its own takes the place of the scene its "
+        "people were set in just before ('X arrived in Y. He met Z')."
     ),
     "place.dateline_fallback": (
         "An in-person meeting with no place words of its own is placed in the dateline city."

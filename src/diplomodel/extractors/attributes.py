@@ -17,6 +17,7 @@ from diplomodel.compiled import PlaceRef
 from diplomodel.dates import (
     CALENDAR_WORDS,
     Resolved,
+    history,
 )
 from diplomodel.extractors.context import Article
 from diplomodel.extractors.meetings import Frame, Trigger
@@ -275,12 +276,57 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
             country_only = found
     if best is not None:
         return best[1]
+    scene = _scene_place(art, frame) if art.on("place.scene") else None
+    if scene is not None and (country_only is None or country_only[1].country == scene.country):
+        return scene
     dateline = _dateline_place(art) if art.on("place.dateline_fallback") else None
     if country_only is not None:
         if dateline is not None and dateline.country == country_only[1].country:
             return dateline
         return country_only[1]
     return dateline
+
+
+# how many sentences before a meeting's first report its scene ("X arrived in Y") is looked for
+_SCENE_REACH = 4
+
+
+def _scene_place(art: Article, frame: Frame) -> FoundPlace | None:
+    """
+    The place of the latest scene one of the frame's people was set in before the meeting was
+    reported: "Macron stopped in Ulaanbaatar on Sunday. He was welcomed ... by the President of
+    Mongolia". A scene is a sentence that names the person and then a travel word ("arrived",
+    "travelled", "stopped") before a place.
+    """
+    if not frame.people or not frame.sentences:
+        return None
+    mentions_in = art.cache.get("mentions_in")
+    if not isinstance(mentions_in, dict):
+        return None
+    people = set(frame.people)
+    first = frame.first_sentence
+    for s in range(first - 1, max(-1, first - 1 - _SCENE_REACH), -1):
+        named = [m.start for m in mentions_in.get(s, ()) if m.person in people]
+        if not named:
+            continue
+        tokens = art.tokens
+        end = art.sentences[s][1]
+        visit = next(
+            (k for k in range(min(named), end) if tokens[k].key in WORDS.scene_words), None
+        )
+        if visit is None:
+            continue
+        reference = art.reference
+        if any(
+            r.precision is not DatePrecision.DAY
+            or (reference is not None and history(r.value, r.precision, reference))
+            for _, r in art.usable_dates(s)
+        ):
+            return None  # "Blinken travelled to Beijing last month": a past trip, no scene
+        places = [c for c in _candidates(art, s).places if c[0] > visit]
+        if places:
+            return min(places, key=lambda c: c[0])[1]
+    return None
 
 
 _DC = re.compile(r",?\s*(?:D\.\s?C\.?|DC)$")

@@ -88,9 +88,15 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
     by_sentence: dict[int, list[Trigger]] = {}
     separate: dict[int, list[int]] = {}
     cues: dict[int, list[Hit[MeetingPhrase]]] = {}
+    sequenced: list[Hit[MeetingPhrase]] = []
     for hit in art.phrases:
         s = art.sentence_of(hit.start)
-        if hit.entry.signal in (
+        if _sequence_first(art, hit, s):
+            # "first met Kurti and then Vucic": the first of a sequence, not history; what
+            # follows it may be a meeting of its own
+            sequenced.append(Hit(hit.start, hit.end, MeetingPhrase(hit.entry.term)))
+            separate.setdefault(s, []).append(hit.start)
+        elif hit.entry.signal in (
             Signal.PLAN,
             Signal.NEGATION,
             Signal.BACKGROUND,
@@ -113,7 +119,7 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
     for hit in art.phrases:
         if hit.entry.signal in (Signal.MEETING, Signal.JOINT):
             reports.setdefault(art.sentence_of(hit.start), []).append(hit.start)
-    for hit in art.phrases:
+    for hit in sorted([*art.phrases, *sequenced], key=lambda h: (h.start, h.end)):
         if hit.entry.signal not in (
             Signal.MEETING,
             Signal.REFERENCE,
@@ -154,6 +160,19 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             # "Photo: X (R) meets Y": a caption repeats the story, it reports no new meeting
             by_sentence[s] = [Trigger(t.hit, t.sentence, True) for t in found]
     return by_sentence, separate
+
+
+def _sequence_first(art: Article, hit: Hit[MeetingPhrase], sentence: int) -> bool:
+    """
+    "first met Kurti and then Vucic", "first met ... separately, before bringing the two
+    together": a history cue opening with "first" that a later step of the same sentence
+    follows tells the first step of the day's talks.
+    """
+    tokens = art.tokens
+    if hit.entry.signal != Signal.BACKGROUND or tokens[hit.start].key != "first":
+        return False
+    end = art.sentences[sentence][1]
+    return any(tokens[k].key in WORDS.sequence_words for k in range(hit.end, end))
 
 
 def _dated_history(art: Article, sentence: int) -> bool:
@@ -491,6 +510,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
     by_sentence_mentions: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence_mentions.setdefault(art.sentence_of(m.start), []).append(m)
+    art.cache["mentions_in"] = by_sentence_mentions  # for the scene of a meeting's place
 
     def side(p: int) -> str | None:
         return people[p].side
@@ -515,9 +535,18 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 order.append(m.person)
         opening = min(t.hit.start for t in triggers)
         named = [m for m in clause if m.person >= 0]
-        if named and all(m.kind == "plural" and m.start > opening for m in named):
-            # "Amir Receives Phone Calls from US, French Presidents": the objects of one list
-            # do not meet each other
+        first_named = min((m.start for m in named), default=opening)
+        opening_words = {
+            w for t in triggers if t.hit.start == opening for w in key_of(t.hit.entry.term).split()
+        }
+        separate_phrase = "separate" in opening_words and any(
+            t.key == "with" for t in art.tokens[opening:first_named]
+        )
+        if named and all(
+            (m.kind == "plural" or separate_phrase) and m.start > opening for m in named
+        ):
+            # "Amir Receives Phone Calls from US, French Presidents", "mediators held separate
+            # meetings with A and B": the objects of one list do not meet each other
             order = []
         mode = _mode_of(triggers)
         sep = separate.get(s) if art.on("meetings.separate") else None
@@ -573,6 +602,10 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 antecedent = current.people[0]
             elif antecedent is None and current is None and len(preamble_people) == 1:
                 antecedent = next(iter(preamble_people))
+            if antecedent is None and current is None:
+                # "Blinken travelled to Beijing. He met with Wang Yi.": the person the
+                # sentences before were about
+                antecedent = _previous_subject(art, s, by_sentence_mentions, people)
             if (
                 antecedent is not None
                 and antecedent not in order
@@ -856,6 +889,28 @@ def _protagonist(people: list[Person]) -> int | None:
     return best.index
 
 
+def _previous_subject(
+    art: Article, sentence: int, by_sentence: dict[int, list[Mention]], people: list[Person]
+) -> int | None:
+    """
+    The first named person with a side in the nearest of the few sentences before
+    ``sentence`` that names one: the antecedent of a pronoun when the article has no
+    protagonist and reported no meeting yet.
+    """
+    for s in range(sentence - 1, max(-1, sentence - 1 - _ANTECEDENT_REACH), -1):
+        named = [m.person for m in by_sentence.get(s, ()) if m.person >= 0]
+        for p in sorted(named, key=lambda i: min(m.start for m in people[i].mentions)):
+            if people[p].name and people[p].side:
+                return p
+        if named:
+            return None
+    return None
+
+
+# how many sentences back a pronoun's antecedent is looked for
+_ANTECEDENT_REACH = 3
+
+
 def _plural_subject(art: Article, sentence: int) -> bool:
     """Whether a sentence opens with 'Both', 'The two meetings' and the like."""
     s, e = art.sentences[sentence]
@@ -1007,17 +1062,22 @@ def _separate_frames(
     mode: MeetingMode | None,
 ) -> list[Frame]:
     """'X also met Y', 'held two separate meetings, one with A and one with B'."""
-    before = [m.person for m in clause if m.end <= cue and m.person >= 0]
+    tokens = art.tokens
+    lo, hi = cue, len(tokens)
+    if tokens[cue].key == "separately" and not any(m.start >= cue for m in clause):
+        # "met A and B separately": the counterparts stand between the phrase and the cue
+        lo = min((t.hit.start for t in triggers if t.hit.start < cue), default=cue)
+        hi = cue
+    before = [m.person for m in clause if m.end <= lo and m.person >= 0]
     after: list[int] = []
     for m in clause:
-        if m.start >= cue and m.person >= 0 and m.person not in after:
+        if lo <= m.start < hi and m.person >= 0 and m.person not in after:
             after.append(m.person)
     met_before: list[int] = []
     for p in before:
         if p not in met_before:
             met_before.append(p)
     own = [t for t in triggers if t.hit.start < cue and not t.reference]
-    tokens = art.tokens
     # the cue's verb shares the sentence's subject: "and was then received", "and then met"
     coordinated = tokens[cue].key in ("and", "was", "were") or (
         cue > 0 and tokens[cue - 1].key == "and"
@@ -1032,8 +1092,11 @@ def _separate_frames(
             second = Frame([host, *objects], rest, [s], _mode_of(rest), [], follows=first)
             return [first, second]
     subject = before[-1] if before else None
-    if subject is None and len(after) >= 2:
-        # "Earlier the same day, Prime Minister X received Y": X is the subject
+    first_after = min((m.start for m in clause if m.person in after and m.start >= lo), default=hi)
+    objects_only = any(t.key == "with" for t in tokens[lo:first_after])
+    if subject is None and len(after) >= 2 and not objects_only:
+        # "Earlier the same day, Prime Minister X received Y": X is the subject (not in
+        # "mediators held separate meetings with X and Y")
         subject = after[0]
     if subject is None and current is not None:
         # the host of the previous meeting: the person it shares with the new one, or its first
@@ -1045,14 +1108,21 @@ def _separate_frames(
         return []
     sides = {people[p].side for p in objects}
     # "called on X and on Y", "met X and, later, Y": one meeting each
-    repeated = _repeated_preposition(art, clause, cue, objects)
-    # "held a trilateral meeting with A and B": one meeting of three
-    s_start, s_end = art.sentences[s]
-    joint = any(t.key in WORDS.joint_meeting_words for t in art.tokens[s_start:s_end])
+    repeated = _repeated_preposition(art, clause, lo, objects)
+    # "held a trilateral meeting with A and B": one meeting of three (not "separate meetings
+    # with A and B before a joint session", where the joint one comes after)
+    s_start = art.sentences[s][0]
+    last = max((m.end for m in clause if m.person in objects), default=cue)
+    joint = any(t.key in WORDS.joint_meeting_words for t in tokens[s_start : max(cue, last)])
     split_up = (len(sides) >= 2 and not joint) or repeated
     groups = [[p] for p in objects] if split_up else [objects]
+    # "Borrell and Lajcak first met A and B separately": the subject's companions meet too
+    hosts = [subject]
+    for p in met_before:
+        if p not in hosts and people[p].side == people[subject].side:
+            hosts.insert(len(hosts) - 1, p)
     if len(groups) == 1:
-        return [Frame([subject, *objects], list(triggers), [s], mode, [], follows=current)]
+        return [Frame([*hosts, *objects], list(triggers), [s], mode, [], follows=current)]
     # one meeting per counterpart, each with the phrases that introduce it: the nearest phrase
     # before its first mention (and the first phrase of the sentence, which states the mode)
     first_at: dict[int, int] = {}
@@ -1065,5 +1135,5 @@ def _separate_frames(
         at = first_at.get(group[0], cue)
         near = [t for t in ordered if t.hit.start <= at][-1:] or ordered[:1]
         own = [ordered[0], *(t for t in near if t is not ordered[0])]
-        frames.append(Frame([subject, *group], own, [s], mode, [], follows=current))
+        frames.append(Frame([*hosts, *group], own, [s], mode, [], follows=current))
     return frames

@@ -1,0 +1,205 @@
+"""
+A day of talks told as a sequence: a pronoun after a scene-setting sentence, the place of that
+scene, "first met A and then B", "met A and B separately", and offices whose brief or
+possessive would hide the name that follows them.
+"""
+
+from __future__ import annotations
+
+import diplomodel
+from diplomodel.engine import Parser
+from diplomodel.rules import default_rulebook
+
+
+def meetings(text: str, parser: Parser | None = None) -> list[list[tuple[str | None, str | None]]]:
+    result = (parser or Parser()).parse(text, published="2023-02-28")
+    return [[(p.name, p.side) for p in m.participants] for m in result.meetings]
+
+
+def places(text: str, parser: Parser | None = None) -> list[str | None]:
+    result = (parser or Parser()).parse(text, published="2023-02-28")
+    return [m.place.name if m.place else None for m in result.meetings]
+
+
+TRAVEL = (
+    "US Secretary of State Antony Blinken travelled to Beijing on Monday.\n\n"
+    "He met with Chinese Foreign Minister Wang Yi."
+)
+
+
+def test_a_pronoun_refers_to_the_person_of_the_sentence_before() -> None:
+    assert meetings(TRAVEL) == [[("Antony Blinken", "US"), ("Wang Yi", "CN")]]
+
+
+def test_a_pronoun_with_no_named_person_before_it_reports_nothing() -> None:
+    text = "The weather was fine on Monday.\n\nHe met with Chinese Foreign Minister Wang Yi."
+    assert meetings(text) == []
+
+
+def test_a_pronoun_does_not_join_a_person_of_the_same_side() -> None:
+    text = (
+        "Chinese Vice Premier Ding Xuexiang travelled to Shanghai on Monday.\n\n"
+        "He met with Chinese Foreign Minister Wang Yi."
+    )
+    assert meetings(text) == []
+
+
+def test_a_meeting_without_place_words_takes_the_place_of_its_scene() -> None:
+    assert places(TRAVEL) == ["Beijing"]
+    text = (
+        "PARIS, May 21 -- French President Emmanuel Macron stopped in Ulaanbaatar on Sunday.\n\n"
+        "He was welcomed at the State Palace by the President of Mongolia, Ukhnaagiin "
+        "Khurelsukh, for talks on energy."
+    )
+    assert places(text) == ["Ulaanbaatar"]
+
+
+def test_a_past_trip_sets_no_scene() -> None:
+    text = (
+        "WASHINGTON, July 14 -- US Secretary of State Antony Blinken travelled to Beijing last "
+        "month.\n\nHe met with Indonesian Foreign Minister Retno Marsudi on Thursday."
+    )
+    assert places(text) == ["Washington"]
+
+
+def test_the_scene_rule_can_be_switched_off() -> None:
+    parser = Parser(default_rulebook().without("place.scene"))
+    assert places(TRAVEL, parser) == [None]
+
+
+def test_first_met_a_and_then_b_is_two_meetings() -> None:
+    text = (
+        "EU foreign policy chief Josep Borrell first met Kosovo Prime Minister Albin Kurti and "
+        "then Serbian President Aleksandar Vucic in Brussels on Monday."
+    )
+    assert meetings(text) == [
+        [("Josep Borrell", "EU"), ("Albin Kurti", "XK")],
+        [("Josep Borrell", "EU"), ("Aleksandar Vucic", "RS")],
+    ]
+    # "and then" is a step of the sequence, not "then-President": Vucic stays head of state
+    roles = {p.name: p.role for p in diplomodel.parse(text).meetings[1].participants}
+    assert roles["Aleksandar Vucic"] is diplomodel.Role.HEAD_OF_STATE
+
+
+def test_first_met_without_a_later_step_is_still_history() -> None:
+    assert meetings("Presidents Joe Biden and Xi Jinping first met in 2011 in Beijing.") == []
+
+
+def test_met_a_and_b_separately_is_one_meeting_each_with_every_host() -> None:
+    text = (
+        "Josep Borrell and the EU Special Representative for the Belgrade-Pristina Dialogue, "
+        "Miroslav Lajcak, met Kosovo Prime Minister Albin Kurti and Serbian President "
+        "Aleksandar Vucic separately in Brussels on Monday, before bringing the two together "
+        "for a trilateral session."
+    )
+    assert meetings(text) == [
+        [("Josep Borrell", "EU"), ("Miroslav Lajcak", "EU"), ("Albin Kurti", "XK")],
+        [("Josep Borrell", "EU"), ("Miroslav Lajcak", "EU"), ("Aleksandar Vucic", "RS")],
+    ]
+
+
+def test_separate_meetings_with_a_and_b_are_not_a_meeting_between_a_and_b() -> None:
+    text = (
+        "EU mediators held separate meetings on Thursday with Kosovo Prime Minister Albin "
+        "Kurti and Serbian President Aleksandar Vucic in Brussels."
+    )
+    assert [("Albin Kurti", "XK"), ("Aleksandar Vucic", "RS")] not in meetings(text)
+
+
+def test_a_joint_session_after_separate_meetings_does_not_merge_them() -> None:
+    text = (
+        "Josep Borrell held separate meetings with Kosovo Prime Minister Albin Kurti and "
+        "Serbian President Aleksandar Vucic in Brussels on Monday, before a joint session."
+    )
+    assert meetings(text) == [
+        [("Josep Borrell", "EU"), ("Albin Kurti", "XK")],
+        [("Josep Borrell", "EU"), ("Aleksandar Vucic", "RS")],
+    ]
+
+
+def test_an_envoys_brief_may_name_a_capital_before_the_name() -> None:
+    text = (
+        "The EU Special Representative for the Belgrade-Pristina Dialogue, Miroslav Lajcak, met "
+        "Kosovo Prime Minister Albin Kurti in Pristina on Monday."
+    )
+    official = diplomodel.parse(text).meetings[0].participants[0]
+    assert (official.name, official.side, official.role) == (
+        "Miroslav Lajcak",
+        "EU",
+        diplomodel.Role.ENVOY,
+    )
+
+
+def test_the_eus_foreign_policy_chief_is_the_high_representative() -> None:
+    text = (
+        "The bloc's foreign policy chief, Kaja Kallas, met Ukrainian Foreign Minister Andrii "
+        "Sybiha in Kyiv on Monday."
+    )
+    official = diplomodel.parse(text).meetings[0].participants[0]
+    assert (official.name, official.side, official.role) == (
+        "Kaja Kallas",
+        "EU",
+        diplomodel.Role.ORG_LEADER,
+    )
+
+
+def test_a_full_name_joined_by_and_to_a_subject_is_a_subject_too() -> None:
+    text = "Josep Borrell and Miroslav Lajcak met Kosovo Prime Minister Albin Kurti on Monday."
+    assert [name for name, _ in meetings(text)[0]] == [
+        "Josep Borrell",
+        "Miroslav Lajcak",
+        "Albin Kurti",
+    ]
+
+
+def test_an_office_held_years_before_is_not_the_persons_role() -> None:
+    # Lajcak was Slovakia's foreign minister until 2020; in 2023 the table gives no office
+    text = "Josep Borrell and Miroslav Lajcak met Kosovo Prime Minister Albin Kurti on Monday."
+    lajcak = diplomodel.parse(text, published="2023-02-28").meetings[0].participants[1]
+    assert lajcak.role is diplomodel.Role.OFFICIAL
+    lajcak = diplomodel.parse(text, published="2019-02-28").meetings[0].participants[1]
+    assert lajcak.role is diplomodel.Role.FOREIGN_MINISTER
+
+
+def test_a_shared_adjective_does_not_override_a_known_office_holders_side() -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi and President Joe Biden held talks at the White "
+        "House on Friday."
+    )
+    result = diplomodel.parse(text, published="2023-06-24")
+    assert [(p.name, p.side) for p in result.meetings[0].participants] == [
+        ("Narendra Modi", "IN"),
+        ("Joe Biden", "US"),
+    ]
+
+
+def test_a_shared_adjective_still_gives_its_side_to_a_coordinated_office() -> None:
+    text = (
+        "Australian Foreign Minister Penny Wong and Defence Minister Richard Marles met "
+        "Japanese Foreign Minister Yoko Kamikawa in Tokyo."
+    )
+    assert meetings(text) == [
+        [("Penny Wong", "AU"), ("Richard Marles", "AU"), ("Yoko Kamikawa", "JP")]
+    ]
+
+
+def test_separate_bilateral_meetings_with_a_and_with_b() -> None:
+    text = (
+        "On the margins of the summit, Indian Prime Minister Narendra Modi held separate "
+        "bilateral meetings with Barbados Prime Minister Mia Mottley and with Grenadian Prime "
+        "Minister Dickon Mitchell."
+    )
+    assert meetings(text) == [
+        [("Narendra Modi", "IN"), ("Mia Mottley", "BB")],
+        [("Narendra Modi", "IN"), ("Dickon Mitchell", "GD")],
+    ]
+
+
+def test_witnessing_a_signing_together_is_a_meeting() -> None:
+    text = (
+        "Malaysian Prime Minister Anwar Ibrahim and his Singaporean counterpart Lawrence Wong "
+        "today witnessed the signing of an agreement on a special economic zone."
+    )
+    assert meetings(text) == [[("Anwar Ibrahim", "MY"), ("Lawrence Wong", "SG")]]
+    alone = "Malaysian Prime Minister Anwar Ibrahim today witnessed the signing of a contract."
+    assert meetings(alone) == []
