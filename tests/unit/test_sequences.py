@@ -203,3 +203,43 @@ def test_witnessing_a_signing_together_is_a_meeting() -> None:
     assert meetings(text) == [[("Anwar Ibrahim", "MY"), ("Lawrence Wong", "SG")]]
     alone = "Malaysian Prime Minister Anwar Ibrahim today witnessed the signing of a contract."
     assert meetings(alone) == []
+
+
+def test_a_former_office_does_not_decide_the_side_of_a_current_one() -> None:
+    text = (
+        "New NATO Secretary-General Mark Rutte met President Volodymyr Zelenskiy in Kyiv on "
+        "Thursday. Rutte, a former Dutch prime minister, took over on Tuesday."
+    )
+    assert meetings(text) == [[("Mark Rutte", "NATO"), ("Volodymyr Zelenskiy", "UA")]]
+
+
+def test_a_meeting_between_three_leaders() -> None:
+    text = (
+        "A trilateral meeting between President of Azerbaijan Ilham Aliyev, Prime Minister of "
+        "Armenia Nikol Pashinyan and Chancellor of Germany Olaf Scholz was held in Munich on "
+        "Saturday."
+    )
+    assert meetings(text) == [
+        [("Ilham Aliyev", "AZ"), ("Nikol Pashinyan", "AM"), ("Olaf Scholz", "DE")]
+    ]
+
+
+def test_an_expected_meeting_has_not_taken_place() -> None:
+    text = (
+        "US Senator Chuck Schumer met Chinese President Xi Jinping in Beijing on Wednesday. "
+        "The trip comes weeks before an expected meeting between President Joe Biden and Xi "
+        "in San Francisco."
+    )
+    assert meetings(text) == [[("Chuck Schumer", "US"), ("Xi Jinping", "CN")]]
+
+
+def test_the_office_of_the_protagonist_with_an_adverb_before_the_verb() -> None:
+    text = (
+        "HANOI - Philippine President Ferdinand Marcos Jr. and Vietnamese President Vo Van "
+        "Thuong held talks on Tuesday. Marcos said the talks went well.\n\n"
+        "Later on Tuesday, Marcos met Prime Minister Pham Minh Chinh. Marcos thanked him.\n\n"
+        "The President also paid a courtesy call on Nguyen Phu Trong, General Secretary of the "
+        "Communist Party of Vietnam."
+    )
+    pairs = meetings(text)
+    assert [("Ferdinand Marcos Jr", "PH"), ("Nguyen Phu Trong", "VN")] in pairs

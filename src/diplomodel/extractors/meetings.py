@@ -929,7 +929,12 @@ def _pronoun_subject(art: Article, sentence: int, triggers: list[Trigger]) -> bo
     window = art.tokens[max(s, first - 4) : first + 2]
     if any(t.key in ("his", "her", "he", "she") for t in window):
         return True
-    before = art.tokens[max(s, first - 3) : first]
+    # "The President also paid a courtesy call on ...": an adverb may stand before the verb
+    before = [
+        t
+        for t in art.tokens[max(s, first - 4) : first]
+        if t.key not in WORDS.sequence_words and t.key != "also"
+    ][-3:]
     the = next((i for i, t in enumerate(before) if t.key == "the"), None)
     rest = before[the + 1 :] if the is not None else []
     return bool(rest) and all(t.is_capitalized for t in rest)

@@ -79,6 +79,7 @@ class Mention:
     bare_default: bool = False  # implied_org is the default of a title that names no side
     kind: str = "titled"  # titled, counterpart, possessive, apposition, surname, initials
     person: int = -1
+    former: bool = False  # "a former Dutch prime minister": an office no longer held
 
     @property
     def side(self) -> str | None:
@@ -477,7 +478,7 @@ class _Builder:
             mention = Mention(
                 left, end, title=title_text, role=role, country=country, org=org,
                 implied_country=entry.country, implied_org=entry.org, posted_to=posted_to,
-                bare_default=self._bare_default(hit.start, hit.end, entry.org),
+                bare_default=self._bare_default(hit.start, hit.end, entry.org), former=demoted,
             )  # fmt: skip
             self._attach_name(mention, left, end)
             self.mentions.append(mention)
@@ -1213,8 +1214,12 @@ def _resolve(p: Person) -> None:
         p.role = role
     p.posted_to = next((m.posted_to for m in p.mentions if m.posted_to), None)
     if p.country is None and p.org is None:
-        for m in p.mentions:
+        # "NATO Secretary-General Mark Rutte ... Rutte, a former Dutch prime minister": an
+        # office held now says more about the side than a former one
+        for m in sorted(p.mentions, key=lambda m: m.former):
             if m.side:
+                if m.former and any(o.implied_country or o.implied_org for o in p.mentions):
+                    break
                 p.country, p.org = m.country, m.org
                 break
     if p.country is None and p.org is None:
@@ -1329,7 +1334,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
                 by_part.setdefault(t, []).append(target)
         target.mentions.append(m)
         m.person = target.index
-        if target.country is None and target.org is None:
+        if target.country is None and target.org is None and not m.former:
             target.country, target.org = m.country, m.org
         nickname = _nickname(art, m)
         if nickname is not None and nickname not in target.name_tokens:
