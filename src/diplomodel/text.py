@@ -49,6 +49,8 @@ _NO_BREAK_AFTER = frozenset(
         "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sen", "rep", "gov",
         "prof", "amb", "hon", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "jr", "sr", "h.e", "he", "nos", "ft",
+        # "the Rt. Hon'ble Prime Minister", "Brig. Gen.", "Smt. Droupadi Murmu"
+        "rt", "brig", "adm", "cdr", "cmdr", "sgt", "messrs", "mme", "sh", "smt", "dy",
     }
 )  # fmt: skip
 

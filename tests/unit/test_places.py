@@ -96,3 +96,21 @@ def test_demonym_capital_is_the_capital_city(phrase: str, expected: str) -> None
     )
     (meeting,) = diplomodel.parse(text, published="2024-07-04").meetings
     assert meeting.place is not None and meeting.place.name == expected
+
+
+def test_venue_or_district_before_a_capital_names_the_capital() -> None:
+    """'in Singha Durbar, Kathmandu': a district then its capital places the meeting in the
+    capital; 'in Charlevoix, Quebec' (a town, then a city that is no capital) does not."""
+    text = (
+        "Indian Ambassador Naveen Srivastava called on Nepalese Prime Minister Pushpa Kamal "
+        "Dahal at his office in Singha Durbar, Kathmandu."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert meeting.place is not None
+    assert meeting.place.name == "Kathmandu"
+    text = (
+        "Canadian Prime Minister Justin Trudeau met Japanese Prime Minister Shinzo Abe in "
+        "Charlevoix, Quebec."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert meeting.place is None or meeting.place.name != "Quebec"

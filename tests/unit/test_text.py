@@ -277,6 +277,15 @@ class TestSentenceBounds:
             "He met Dr. Smith. Then he left."
         )
 
+    def test_no_split_after_honorific_abbreviations(self) -> None:
+        """'Rt.', 'Brig.' and 'Smt.' open a title or a name; they end no sentence."""
+        assert ["He called on the Rt. Hon'ble Prime Minister.", "Then he left."] == sentences(
+            "He called on the Rt. Hon'ble Prime Minister. Then he left."
+        )
+        assert ["Brig. Gen. Smith and Smt. Murmu met."] == sentences(
+            "Brig. Gen. Smith and Smt. Murmu met."
+        )
+
     def test_no_split_after_month_abbreviation(self) -> None:
         """'Nov.' before a day number does not end a sentence."""
         assert ["Talks on Nov. 9 ended.", "They left."] == sentences(

@@ -145,6 +145,16 @@ def _place_preceded(art: Article, start: int) -> bool:
             k -= 1
             steps += 1
             continue
+        place = art.place_at.get(start)
+        capital = place is not None and place.entry.capital
+        if tok.text == "," and steps == 0 and capital and k > 0 and tokens[k - 1].is_capitalized:
+            # "at his office in Singha Durbar, Kathmandu": a district or venue, then its capital
+            # (not "in Charlevoix, Quebec": a town and its province)
+            j = k - 1
+            while j > 0 and k - j < 4 and tokens[j - 1].is_capitalized:
+                j -= 1
+            if j > 0 and tokens[j - 1].key in ("in", "at"):
+                return True
         return False
     return False
 
