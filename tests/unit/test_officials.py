@@ -430,3 +430,19 @@ def test_a_possessive_name_before_a_place_noun_is_a_place() -> None:
     )
     names = {o.name for o in diplomodel.parse(text).officials}
     assert names == {"Yoon Suk Yeol", "Fumio Kishida"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin met with Special Envoy of the President of the United States for the "
+        "Middle East Steven Witkoff in St Petersburg.",
+        "Vladimir Putin met with Special Envoy of the US President Steven Witkoff in St "
+        "Petersburg.",
+    ],
+)
+def test_an_envoy_of_a_president_is_the_envoy_not_the_president(text: str) -> None:
+    """The President an envoy serves is no mention of its own: the name is the envoy's."""
+    result = diplomodel.parse(text, published="2025-04-11")
+    witkoff = next(o for o in result.officials if o.name == "Steven Witkoff")
+    assert (witkoff.side, witkoff.role) == ("US", diplomodel.Role.ENVOY)

@@ -378,6 +378,16 @@ class _Builder:
                             role = Role.PARLIAMENT_SPEAKER  # the president of a chamber
                         elif role is Role.HEAD_OF_STATE and "government" in body:
                             role = Role.HEAD_OF_GOVERNMENT  # "President of the Spanish Government"
+                        principal = [i for i in range(j + 1, side[0]) if i in art.title_at]
+                        if side[0] in art.title_at and Role.ENVOY in (entry.role, role):
+                            principal.append(side[0])  # "Special Envoy of the US President NAME"
+                            end = max(end, art.title_at[side[0]].end)
+                        if principal and Role.ENVOY in (entry.role, role):
+                            # "Special Envoy of the President of the United States for the
+                            # Middle East Steven Witkoff": the President is not the one named
+                            consumed.update(principal)
+                            if end < n and tokens[end].key == "for":
+                                end = max(end, self._complement(end)[0])
                         break
                     if (tok.kind == "punct" and tok.text != "-") or tok.newline_before:
                         break
