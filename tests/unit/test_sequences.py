@@ -243,3 +243,16 @@ def test_the_office_of_the_protagonist_with_an_adverb_before_the_verb() -> None:
     )
     pairs = meetings(text)
     assert [("Ferdinand Marcos Jr", "PH"), ("Nguyen Phu Trong", "VN")] in pairs
+
+
+def test_a_known_office_holders_side_is_shared_with_a_coordinated_office() -> None:
+    text = (
+        "MANILA - Foreign Affairs Secretary Enrique Manalo and Defense Secretary Gilberto "
+        "Teodoro met Japanese Foreign Minister Yoko Kamikawa on Monday."
+    )
+    result = diplomodel.parse(text, published="2024-07-08")
+    assert [(p.name, p.side) for p in result.meetings[0].participants] == [
+        ("Enrique Manalo", "PH"),
+        ("Gilberto Teodoro", "PH"),
+        ("Yoko Kamikawa", "JP"),
+    ]

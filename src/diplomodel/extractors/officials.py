@@ -1265,8 +1265,16 @@ def _share_coordinated_sides(art: Article, mentions: list[Mention]) -> None:
     tokens = art.tokens
     by_start = {m.start: m for m in mentions if m.kind == "titled"}
     for m in mentions:
-        if m.kind != "titled" or m.side is None or m.name is None:
+        if m.kind != "titled" or m.name is None:
             continue
+        side = (m.country, m.org)
+        if m.side is None:
+            # "Foreign Affairs Secretary Enrique Manalo and Defense Secretary Gilberto
+            # Teodoro": the known office holder's side, when the office names none
+            known = _known_sides(art, m.name)
+            if len(known) != 1 or m.implied_country or m.implied_org:
+                continue
+            side = next(iter(known))
         k = m.end
         if k + 1 < len(tokens) and tokens[k].key == "and":
             other = by_start.get(k + 1)
@@ -1279,9 +1287,9 @@ def _share_coordinated_sides(art: Article, mentions: list[Mention]) -> None:
                 and other.implied_org is None
                 # "Indian Prime Minister Modi and President Irfaan Ali": not when the known
                 # office holder of that name acts for another side
-                and _known_sides(art, other.name) <= {(m.country, m.org)}
+                and _known_sides(art, other.name) <= {side}
             ):
-                other.country, other.org = m.country, m.org
+                other.country, other.org = side
 
 
 def _known_sides(art: Article, name: str) -> set[tuple[str | None, str | None]]:
