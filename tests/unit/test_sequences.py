@@ -256,3 +256,25 @@ def test_a_known_office_holders_side_is_shared_with_a_coordinated_office() -> No
         ("Gilberto Teodoro", "PH"),
         ("Yoko Kamikawa", "JP"),
     ]
+
+
+def test_hours_later_starts_a_second_call() -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi on Wednesday spoke on the phone with Russian "
+        "President Vladimir Putin, and hours later held a telephone conversation with Ukrainian "
+        "President Volodymyr Zelenskyy."
+    )
+    assert meetings(text) == [
+        [("Narendra Modi", "IN"), ("Vladimir Putin", "RU")],
+        [("Narendra Modi", "IN"), ("Volodymyr Zelenskyy", "UA")],
+    ]
+
+
+def test_first_met_alone_then_a_separate_meeting_in_the_next_sentence() -> None:
+    text = (
+        "LVIV, Aug 18 - Turkish President Tayyip Erdogan and UN Secretary-General Antonio "
+        "Guterres held talks with Ukrainian President Volodymyr Zelenskiy in Lviv on Thursday.\n\n"
+        "Erdogan first met Zelenskiy alone.\n\n"
+        "Guterres then held a separate meeting with Zelenskiy."
+    )
+    assert [("Tayyip Erdogan", "TR"), ("Volodymyr Zelenskiy", "UA")] in meetings(text)

@@ -19,7 +19,7 @@ from diplomodel.extractors.context import Article
 from diplomodel.extractors.officials import Mention, Person
 from diplomodel.grammar import grammar_words
 from diplomodel.matcher import Hit
-from diplomodel.model import MeetingMode
+from diplomodel.model import DatePrecision, MeetingMode
 from diplomodel.rules import MeetingPhrase, Signal
 from diplomodel.text import Token, key_of
 
@@ -171,7 +171,12 @@ def _sequence_first(art: Article, hit: Hit[MeetingPhrase], sentence: int) -> boo
     tokens = art.tokens
     if hit.entry.signal != Signal.BACKGROUND or tokens[hit.start].key != "first":
         return False
-    end = art.sentences[sentence][1]
+    if any(r.precision is not DatePrecision.DAY for _, r in art.usable_dates(sentence)):
+        return False  # "they first met in 2011", "first met in March"
+    # the later step in its sentence, or in the next two ("Erdogan first met Zelenskiy alone.
+    # ... Guterres then held a separate meeting with Zelenskiy")
+    last = min(len(art.sentences), sentence + 3) - 1
+    end = art.sentences[last][1]
     return any(tokens[k].key in WORDS.sequence_words for k in range(hit.end, end))
 
 
