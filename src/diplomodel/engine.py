@@ -14,6 +14,7 @@ import datetime as dt
 import threading
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
@@ -141,9 +142,16 @@ class Parser:
         builder = _ResultBuilder(art, people, frames)
         found: list[tuple[Meeting, list[tuple[int, int]]]] = []
         seen: set[Meeting] = set()
+        # the sentences each meeting's report holds: a sentence told of one meeting gives no
+        # topics to another whose region it lies in
+        owners: dict[int, set[int]] = {}
+        for i, frame in enumerate(frames):
+            for x in frame.sentences:
+                owners.setdefault(x, set()).add(i)
         for i, frame in enumerate(frames):
             nxt = frames[i + 1].first_sentence if i + 1 < len(frames) else len(art.sentences)
-            region = range(frame.first_sentence, max(nxt, frame.first_sentence + 1))
+            span = range(frame.first_sentence, max(nxt, frame.first_sentence + 1))
+            region = [x for x in span if i in owners.get(x, {i})]
             meeting = builder.meeting(frame, region)
             art.note(
                 "meeting frame",
@@ -269,7 +277,7 @@ class _ResultBuilder:
             mentions=spans,
         )
 
-    def meeting(self, frame: Frame, region: range) -> Meeting | None:
+    def meeting(self, frame: Frame, region: Sequence[int]) -> Meeting | None:
         art = self.art
         people = [self.people[p] for p in frame.people]
         mode = frame.mode or MeetingMode.IN_PERSON

@@ -278,3 +278,27 @@ def test_first_met_alone_then_a_separate_meeting_in_the_next_sentence() -> None:
         "Guterres then held a separate meeting with Zelenskiy."
     )
     assert [("Tayyip Erdogan", "TR"), ("Volodymyr Zelenskiy", "UA")] in meetings(text)
+
+
+SEPARATE = (
+    "Putin holds talks with Erdogan, Pezeshkian in Kazan\n\n"
+    "KAZAN, October 23 - Russian President Vladimir Putin held separate meetings today with "
+    "Turkish President Recep Tayyip Erdogan and Iranian President Masoud Pezeshkian.\n\n"
+    "In the meeting with Pezeshkian, Putin spoke of a transport corridor.\n\n"
+    "Opening the talks with Erdogan, Putin condemned terrorism."
+)
+
+
+def test_separate_meetings_with_a_subject_are_one_meeting_each() -> None:
+    assert meetings(SEPARATE) == [
+        [("Vladimir Putin", "RU"), ("Recep Tayyip Erdogan", "TR")],
+        [("Vladimir Putin", "RU"), ("Masoud Pezeshkian", "IR")],
+    ]
+
+
+def test_a_reference_naming_a_person_goes_to_that_persons_meeting() -> None:
+    result = Parser().parse(SEPARATE, published="2024-10-23")
+    topics = {m.participants[1].name: {t.code for t in m.topics} for m in result.meetings}
+    assert "terrorism" in topics["Recep Tayyip Erdogan"]
+    assert "terrorism" not in topics["Masoud Pezeshkian"]
+    assert "transport" in topics["Masoud Pezeshkian"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from diplomodel.compiled import PlaceRef
@@ -689,7 +690,7 @@ def _no_topic_sentences(art: Article) -> set[int]:
 
 
 def meeting_topics(
-    art: Article, frame: Frame, region: range, exclude: list[tuple[int, int]]
+    art: Article, frame: Frame, region: Sequence[int], exclude: list[tuple[int, int]]
 ) -> dict[str, list[tuple[int, int]]]:
     """
     Topic code -> character spans, from the frame's sentences and the sentences of its region

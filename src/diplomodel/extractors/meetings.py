@@ -555,6 +555,9 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             order = []
         mode = _mode_of(triggers)
         sep = separate.get(s) if art.on("meetings.separate") else None
+        if not sep and art.on("meetings.separate") and "separate" in opening_words:
+            # "Putin held separate meetings today with Erdogan and Pezeshkian"
+            sep = [opening]
         if sep and order:
             # the last cue opens the new meeting ("Besides his meeting with X, he also met Y")
             made = _separate_frames(art, clause, order, sep[-1], people, current, triggers, s, mode)
@@ -580,6 +583,7 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                         index.add(frame)
                     current = same or frame
                     group.append(current)
+                _retire_summary(frames, group, s)
                 split = (s, group)
                 continue
         speaker = _first_person_speaker(art, s, triggers, people, protagonist)
@@ -687,6 +691,11 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 continue
             if current is not None:
                 told = [current]
+                if order and not set(order) <= set(current.people):
+                    # "Opening the talks with Erdogan, Putin ..." after the meeting with
+                    # Pezeshkian: the talks of the meeting these people had
+                    holders = index.holding(order, latest_first=True)
+                    told = holders[:1] or told
                 if split is not None and split[0] == s - 1 and _plural_subject(art, s):
                     told = split[1]  # "... one with A and one with B. Both took place in X."
                 for frame in told:
@@ -747,6 +756,26 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
         index.add(candidate)
         current = candidate
     return frames
+
+
+def _retire_summary(frames: list[Frame], group: list[Frame], sentence: int) -> None:
+    """
+    "Putin holds talks with Erdogan, Pezeshkian" (headline), then "Putin held separate meetings
+    with Erdogan and Pezeshkian": a one-sentence report of all the people of meetings told
+    separately later summed them up; it is no meeting of its own. It keeps no people, so it
+    yields no meeting.
+    """
+    if len(group) < 2:
+        return
+    union = {p for f in group for p in f.people}
+    for f in frames:
+        if (
+            f not in group
+            and set(f.people) == union
+            and len(set(f.sentences)) <= 1
+            and all(x < sentence for x in f.sentences)
+        ):
+            f.people.clear()
 
 
 class _FrameIndex:
