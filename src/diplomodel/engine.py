@@ -509,6 +509,10 @@ def _earlier_year(art: Article, frame: Frame) -> bool:
             continue
         if _opens_with_earlier_month(art, t.sentence, reference):
             return True
+        if t.sentence == frame.first_sentence and _earlier_month_in(art, t.sentence, reference):
+            # (a later sentence may tell an earlier contact: "The meeting followed a phone
+            # call between the two ministers in November")
+            return True
         k = t.hit.end
         stop = min(n, k + 8)
         while k < stop:
@@ -524,6 +528,27 @@ def _earlier_year(art: Article, frame: Frame) -> bool:
             ):
                 return True
             k += 1
+    return False
+
+
+def _earlier_month_in(art: Article, sentence: int, reference: dt.date) -> bool:
+    """
+    "Austin and Dong held a video call in April", "Kim met Moon at Panmunjom in April and
+    again in May" in an article of June: a sentence with no day of its own that names, after
+    "in", a month (no day, no year) one to six months before the article's tells history.
+    """
+    tokens = art.tokens
+    start, end = art.sentences[sentence]
+    if any(r.precision is DatePrecision.DAY for _, r in art.usable_dates(sentence)):
+        return False
+    for k in range(start + 1, end):
+        if tokens[k - 1].key != "in" or not tokens[k].is_capitalized:
+            continue
+        month = month_number(tokens[k].text)
+        if month is None or (k + 1 < end and tokens[k + 1].text[:1].isdigit()):
+            continue
+        if 1 <= (reference.month - month) % 12 <= 6:
+            return True
     return False
 
 

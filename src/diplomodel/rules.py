@@ -253,7 +253,8 @@ BUILTIN_RULES: dict[str, str] = {
         "than 45 days before it, a month that ended more than 31 days before it) is history "
         "told as background, not news: 'met Xi in Beijing in March 2023' in an article of "
         "September 2024; so is a meeting whose phrase names an earlier year in its clause "
-        "('paid a state visit to Mexico in 2013')."
+        "('paid a state visit to Mexico in 2013'), and one first reported in a sentence "
+        "without a day that names an earlier month ('held a video call in April' in June)."
     ),
     "meetings.separate": (
         "'also met', 'separately', 'two separate meetings' start a further meeting with the "

@@ -302,3 +302,24 @@ def test_a_reference_naming_a_person_goes_to_that_persons_meeting() -> None:
     assert "terrorism" in topics["Recep Tayyip Erdogan"]
     assert "terrorism" not in topics["Masoud Pezeshkian"]
     assert "transport" in topics["Masoud Pezeshkian"]
+
+
+def test_a_meeting_in_an_earlier_month_is_history() -> None:
+    text = (
+        "SINGAPORE, June 1 - US Defense Secretary Lloyd Austin met Chinese Defence Minister Dong "
+        "Jun on Friday.\n\n"
+        "Austin and Dong held a video call in April, their first since Dong took office."
+    )
+    result = diplomodel.parse(text, published="2024-06-01")
+    assert len(result.meetings) == 1
+    assert result.meetings[0].date is not None
+    assert str(result.meetings[0].date.value) == "2024-05-31"
+
+
+def test_an_earlier_contact_told_after_the_meeting_does_not_make_it_history() -> None:
+    text = (
+        "JAKARTA, Feb 7 - Australian Foreign Minister Penny Wong met Indonesian Foreign "
+        "Minister Sugiono in Jakarta.\n\n"
+        "The meeting followed a phone call between the two ministers in November."
+    )
+    assert meetings(text) == [[("Penny Wong", "AU"), ("Sugiono", "ID")]]
