@@ -45,6 +45,8 @@ class GrammarWords(NamedTuple):
     visit_words: frozenset[str]
     scene_words: frozenset[str]
     sequence_words: frozenset[str]
+    holding_verbs: frozenset[str]
+    held_meeting_nouns: frozenset[str]
     occasion_connectors: frozenset[str]
     occasion_lower_heads: frozenset[str]
     event_anaphors: frozenset[str]

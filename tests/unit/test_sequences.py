@@ -323,3 +323,16 @@ def test_an_earlier_contact_told_after_the_meeting_does_not_make_it_history() ->
         "The meeting followed a phone call between the two ministers in November."
     )
     assert meetings(text) == [[("Penny Wong", "AU"), ("Sugiono", "ID")]]
+
+
+def test_a_holding_verb_and_a_meeting_noun_a_few_words_apart() -> None:
+    text = (
+        "European Council President Charles Michel held their first face-to-face summit with "
+        "Chinese President Xi Jinping in Beijing on Thursday."
+    )
+    assert meetings(text) == [[("Charles Michel", "EU"), ("Xi Jinping", "CN")]]
+    planned = (
+        "European Council President Charles Michel will hold a long-delayed summit with "
+        "Chinese President Xi Jinping in Beijing next week."
+    )
+    assert meetings(planned) == []

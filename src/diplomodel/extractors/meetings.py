@@ -119,6 +119,7 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
     for hit in art.phrases:
         if hit.entry.signal in (Signal.MEETING, Signal.JOINT):
             reports.setdefault(art.sentence_of(hit.start), []).append(hit.start)
+    sequenced.extend(_held_meetings(art))
     for hit in sorted([*art.phrases, *sequenced], key=lambda h: (h.start, h.end)):
         if hit.entry.signal not in (
             Signal.MEETING,
@@ -160,6 +161,34 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
             # "Photo: X (R) meets Y": a caption repeats the story, it reports no new meeting
             by_sentence[s] = [Trigger(t.hit, t.sentence, True) for t in found]
     return by_sentence, separate
+
+
+def _held_meetings(art: Article) -> list[Hit[MeetingPhrase]]:
+    """
+    "held their first face-to-face summit", "held a two-hour closed-door meeting", "had
+    lengthy talks": a holding verb and a meeting noun with a few words between them that the
+    phrase table (contiguous phrases) does not list. Not where a listed phrase already covers
+    either word.
+    """
+    tokens = art.tokens
+    n = len(tokens)
+    covered = {i for h in art.phrases for i in range(h.start, h.end)}
+    found: list[Hit[MeetingPhrase]] = []
+    for i, tok in enumerate(tokens):
+        if tok.key not in WORDS.holding_verbs or i in covered:
+            continue
+        for k in range(i + 2, min(n, i + 9)):
+            word = tokens[k]
+            if word.newline_before or (word.kind == "punct" and word.text != "-"):
+                break
+            if word.key in WORDS.holding_verbs:
+                break
+            if word.key in WORDS.held_meeting_nouns:
+                if k not in covered:
+                    term = art.surface(i, k + 1)
+                    found.append(Hit(i, k + 1, MeetingPhrase(term)))
+                break
+    return found
 
 
 def _sequence_first(art: Article, hit: Hit[MeetingPhrase], sentence: int) -> bool:
