@@ -535,7 +535,7 @@ def _earlier_month_in(art: Article, sentence: int, reference: dt.date) -> bool:
     """
     "Austin and Dong held a video call in April", "Kim met Moon at Panmunjom in April and
     again in May" in an article of June: a sentence with no day of its own that names, after
-    "in", a month (no day, no year) one to six months before the article's tells history.
+    "in", a month (no day, no year) two to six months before the article's tells history.
     """
     tokens = art.tokens
     start, end = art.sentences[sentence]
@@ -547,7 +547,7 @@ def _earlier_month_in(art: Article, sentence: int, reference: dt.date) -> bool:
         month = month_number(tokens[k].text)
         if month is None or (k + 1 < end and tokens[k + 1].text[:1].isdigit()):
             continue
-        if 1 <= (reference.month - month) % 12 <= 6:
+        if 2 <= (reference.month - month) % 12 <= 6:
             return True
     return False
 

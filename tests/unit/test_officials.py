@@ -446,3 +446,16 @@ def test_an_envoy_of_a_president_is_the_envoy_not_the_president(text: str) -> No
     result = diplomodel.parse(text, published="2025-04-11")
     witkoff = next(o for o in result.officials if o.name == "Steven Witkoff")
     assert (witkoff.side, witkoff.role) == ("US", diplomodel.Role.ENVOY)
+
+
+def test_the_end_of_an_events_name_is_no_persons_name() -> None:
+    """ "APEC Economic Leaders' Week, the President of the Republic, NAME": "Week" is no name."""
+    text = (
+        "Within the framework of APEC Economic Leaders' Week, the President of the Republic, "
+        "Dina Boluarte, held a bilateral meeting today with the President of China, Xi Jinping."
+    )
+    result = diplomodel.parse(text, published="2024-11-14")
+    assert [o.name for o in result.officials if o.role is diplomodel.Role.HEAD_OF_STATE] == [
+        "Dina Boluarte",
+        "Xi Jinping",
+    ]

@@ -20,7 +20,7 @@ from diplomodel.extractors.context import Article
 from diplomodel.grammar import grammar_words, name_tokens
 from diplomodel.model import Role
 from diplomodel.rules import KnownOfficial
-from diplomodel.text import Token, fold, key_of
+from diplomodel.text import APOSTROPHES, Token, fold, key_of
 
 __all__ = ["Mention", "Person", "find_people"]
 
@@ -642,6 +642,9 @@ class _Builder:
                 run is not None
                 and not self._named_for_another_side(run, mention)
                 and not self._place_after_preposition(run)
+                # "APEC Economic Leaders' Week, the President of the Republic": the end of an
+                # event's name, not a person's
+                and not (run[0] > 0 and tokens[run[0] - 1].text in APOSTROPHES)
             ):
                 self._set_name(mention, run)
                 return
