@@ -47,6 +47,7 @@ class GrammarWords(NamedTuple):
     sequence_words: frozenset[str]
     holding_verbs: frozenset[str]
     held_meeting_nouns: frozenset[str]
+    given_name_variants: frozenset[str]
     occasion_connectors: frozenset[str]
     occasion_lower_heads: frozenset[str]
     event_anaphors: frozenset[str]
@@ -101,5 +102,21 @@ def name_tokens(name: str) -> frozenset[str]:
     from diplomodel.text import fold
 
     particles = grammar_words().name_particles
+    variants = _given_name_variants()
     parts = (fold(p) for p in name.replace("-", " ").replace(".", " ").split())
-    return frozenset(p for p in parts if len(p) > 1 and p not in particles)
+    return frozenset(variants.get(p, p) for p in parts if len(p) > 1 and p not in particles)
+
+
+@cache
+def _given_name_variants() -> dict[str, str]:
+    """Short form -> full form of given names ("joe" -> "joseph"), from grammar.toml."""
+    table: dict[str, str] = {}
+    for group in sorted(grammar_words().given_name_variants):
+        full, *short = group.split()
+        for word in short:
+            if word in table or word == full:
+                raise LexiconError(
+                    "diplomodel/data/grammar.toml", "given_name_variants", f"{word!r} twice"
+                )
+            table[word] = full
+    return table

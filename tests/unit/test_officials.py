@@ -459,3 +459,27 @@ def test_the_end_of_an_events_name_is_no_persons_name() -> None:
         "Dina Boluarte",
         "Xi Jinping",
     ]
+
+
+def test_a_short_given_name_and_the_full_one_are_one_person() -> None:
+    """A headline's "Joe Biden" and the readout's "Joseph R. Biden" are one person."""
+    text = (
+        "PM Pham Minh Chinh meets US President Joe Biden\n\n"
+        "Ha Noi (VGP) - Prime Minister Pham Minh Chinh on Monday morning received President of "
+        "the United States Joseph R. Biden, who is paying a state visit to Viet Nam."
+    )
+    result = diplomodel.parse(text, published="2023-09-11")
+    assert [[p.name for p in m.participants] for m in result.meetings] == [
+        ["Pham Minh Chinh", "Joseph R. Biden"]
+    ]
+
+
+def test_given_name_variants_are_one_group_each() -> None:
+    from diplomodel.grammar import name_tokens
+
+    assert (
+        name_tokens("Tony Blinken")
+        == name_tokens("Antony Blinken")
+        == name_tokens("Anthony Blinken")
+    )
+    assert name_tokens("Joe Biden") != name_tokens("Jill Biden")
