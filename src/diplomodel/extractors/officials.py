@@ -1323,7 +1323,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     mentions = [m for m in mentions if id(m) not in pairs]
     # 1. named mentions, fullest names first so that "Cavusoglu" joins "Mevlut Cavusoglu"
     named = sorted(
-        (m for m in mentions if m.name), key=lambda m: (-len(_name_tokens(m.name or "")), m.start)
+        (m for m in mentions if m.name),
+        key=lambda m: (-len(_name_tokens(m.name or "")), -len((m.name or "").split()), m.start),
     )
     # name part -> people whose name holds it: candidates share a part, so look-ups stay
     # linear however many people an article names
