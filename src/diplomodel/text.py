@@ -147,6 +147,9 @@ def _has_newline(gap: str) -> bool:
     return gap != " " and ("\n" in gap or "\r" in gap or "\u2028" in gap)
 
 
+# Hyphens and the en dash: keyed "-" like the ASCII hyphen. (The em dash is never a joiner.)
+_DASHES = frozenset({"\u2010", "\u2011", "\u2013"})
+
 _KEY = itemgetter(0)
 _KIND = itemgetter(1)
 
@@ -168,6 +171,8 @@ def _learn(surface: str) -> tuple[str, str]:
             key = key.replace(".", "")
     else:
         key = fold(surface).replace(".", "") if kind == "abbr" else fold(surface)
+    if surface in _DASHES:
+        key = "-"  # "India–Pacific": a typeset dash between words joins them like a hyphen
     if len(_KEYS) >= _KEYS_MAX:
         _KEYS.clear()
     info = _KEYS[surface] = (key, kind)
@@ -178,7 +183,7 @@ def phrase_key(tokens: list[Token] | tuple[Token, ...]) -> str:
     """
     The key of a run of tokens: word keys joined by one space; hyphens count as spaces.
     """
-    return " ".join(t.key for t in tokens if t.text != "-")
+    return " ".join(t.key for t in tokens if t.key != "-")
 
 
 @lru_cache(maxsize=65536)

@@ -219,6 +219,11 @@ class TestKeyOf:
         """'Secretary-General' and 'Secretary General' share a key."""
         assert key_of("Secretary General") == key_of("Secretary-General")
 
+    def test_en_dash_is_a_hyphen(self) -> None:
+        """A typeset dash between words joins them like a hyphen; an em dash does not."""
+        assert key_of("India\u2013Pacific") == key_of("India-Pacific") == "india pacific"
+        assert key_of("India\u2014Pacific") != "india pacific"
+
     def test_value(self) -> None:
         """The key is the folded words joined by one space."""
         assert "secretary general" == key_of("Secretary-General")

@@ -358,7 +358,7 @@ def _in_compound(art: Article, end: int) -> bool:
     tokens = art.tokens
     return (
         end + 1 < len(tokens)
-        and tokens[end].text == "-"
+        and tokens[end].key == "-"
         and not tokens[end].gap
         and not tokens[end + 1].gap
         and tokens[end + 1].is_capitalized
@@ -379,7 +379,7 @@ def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | 
     if country.end < len(tokens) and art.is_possessive(country.end):
         return None
     k = comma
-    while k - 1 >= 0 and (tokens[k - 1].is_capitalized or tokens[k - 1].text == "-"):
+    while k - 1 >= 0 and (tokens[k - 1].is_capitalized or tokens[k - 1].key == "-"):
         if tokens[k - 1].key in ("in", "at"):
             break  # sentence-initial "In Paris-Saclay, France": "In" is not part of the town
         if tokens[k].newline_before:
@@ -562,7 +562,7 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             if end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")":
                 text = tokens[end + 1].text
                 end += 3
-            joined = k > 0 and tokens[k].gap == "" and tokens[k - 1].text == "-"
+            joined = k > 0 and tokens[k].gap == "" and tokens[k - 1].key == "-"
             if not joined:
                 orgs.append((k, org_hit.entry.acronym))
             pieces.append(tokens[k].gap if pieces else "")
@@ -571,7 +571,7 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             k = end
             last_good = k
             continue
-        if tok.kind == "punct" and tok.text not in _NAME_JOINERS:
+        if tok.kind == "punct" and tok.text not in _NAME_JOINERS and tok.key != "-":
             break
         if tok.newline_before:
             break
@@ -581,6 +581,7 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             tok.text[:1].isupper()
             or tok.text[:1].isdigit()
             or tok.text in _NAME_JOINERS
+            or tok.key == "-"
             or tok.kind == "poss"
         ):
             if tok.text[:1].isupper():

@@ -121,7 +121,7 @@ class Article:
         k = hit.end
         after = (
             k + 1 < len(tokens)
-            and tokens[k].text == "-"
+            and tokens[k].key == "-"
             and not tokens[k].gap
             and not tokens[k + 1].gap
             and tokens[k + 1].is_capitalized
@@ -130,7 +130,7 @@ class Article:
         k = hit.start
         before = (
             k >= 2
-            and tokens[k - 1].text == "-"
+            and tokens[k - 1].key == "-"
             and not tokens[k - 1].gap
             and not tokens[k].gap
             and tokens[k - 2].is_capitalized

@@ -179,7 +179,7 @@ def _held_meetings(art: Article) -> list[Hit[MeetingPhrase]]:
             continue
         for k in range(i + 2, min(n, i + 9)):
             word = tokens[k]
-            if word.newline_before or (word.kind == "punct" and word.text != "-"):
+            if word.newline_before or (word.kind == "punct" and word.key != "-"):
                 break
             if word.key in WORDS.holding_verbs:
                 break

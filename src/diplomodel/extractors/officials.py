@@ -236,7 +236,7 @@ class _Names:
                         continue
                     # hyphenated parts: "Jean-Yves", "Al-Sudani", "Min-seok"
                     if (
-                        tok.text == "-"
+                        tok.key == "-"
                         and not tok.gap
                         and j + 1 < e
                         and tokens[j + 1].kind == "word"
@@ -254,7 +254,7 @@ class _Names:
                         and not tokens[k].newline_before
                     ):
                         k += 1
-                    if k > j and k + 1 < e and tokens[k].text == "-" and not tokens[k].gap:
+                    if k > j and k + 1 < e and tokens[k].key == "-" and not tokens[k].gap:
                         k += 1  # "al-Sisi", "el-Sisi"
                     if k > j and k < e and ok(k) and not tokens[k].newline_before:
                         j = k + 1
@@ -389,7 +389,7 @@ class _Builder:
                             if end < n and tokens[end].key == "for":
                                 end = max(end, self._complement(end)[0])
                         break
-                    if (tok.kind == "punct" and tok.text != "-") or tok.newline_before:
+                    if (tok.kind == "punct" and tok.key != "-") or tok.newline_before:
                         break
                     if (
                         tok.text[:1].islower()
@@ -558,7 +558,7 @@ class _Builder:
         tokens = self.tokens
         return (
             2 <= k < len(tokens)
-            and tokens[k - 1].text == "-"
+            and tokens[k - 1].key == "-"
             and not tokens[k - 1].gap
             and not tokens[k].gap
         )
