@@ -336,3 +336,23 @@ def test_a_holding_verb_and_a_meeting_noun_a_few_words_apart() -> None:
         "Chinese President Xi Jinping in Beijing next week."
     )
     assert meetings(planned) == []
+
+
+def test_welcoming_a_role_or_a_decision_is_no_meeting() -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelensky said Ukraine welcomes China playing an "
+        "important role, and Chinese President Xi Jinping welcomed the progress made."
+    )
+    assert meetings(text) == []
+
+
+def test_welcoming_a_guest_is_a_meeting() -> None:
+    for text in (
+        "Thai Prime Minister Paetongtarn Shinawatra welcomed her Cambodian counterpart Hun "
+        "Manet at Government House.",
+        "Ethiopian Prime Minister Abiy Ahmed was welcomed to Asmara by Eritrean President "
+        "Isaias Afwerki.",
+        "Ukrainian President Volodymyr Zelensky welcomed the Chinese Foreign Minister Wang Yi "
+        "in Kyiv.",
+    ):
+        assert len(meetings(text)) == 1, text

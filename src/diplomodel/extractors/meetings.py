@@ -229,6 +229,8 @@ def _not_a_meeting(art: Article, hit: Hit[MeetingPhrase]) -> bool:
     tokens = art.tokens
     if hit.start > 0 and tokens[hit.start - 1].key == "no":
         return True
+    if tokens[hit.end - 1].key in ("welcomed", "welcomes", "welcome") and hit.end - hit.start == 1:
+        return not _welcomes_a_person(art, hit.end)
     if tokens[hit.end - 1].key != "on" or tokens[hit.start].key not in ("called", "calls", "call"):
         return False
     end = art.sentences[art.sentence_of(hit.start)][1]
@@ -239,6 +241,37 @@ def _not_a_meeting(art: Article, hit: Hit[MeetingPhrase]) -> bool:
         if tok.key == "to" and tokens[k + 1].text.islower():
             return tokens[k + 1].key not in WORDS.call_purposes
     return False
+
+
+def _welcomes_a_person(art: Article, k: int) -> bool:
+    """
+    "welcomed Foreign Minister X", "welcomed him", "was welcomed by": a guest; not "Ukraine
+    welcomes China playing a role", "welcomed the progress", "welcomed the decision".
+    """
+    tokens = art.tokens
+    n = len(tokens)
+    if k >= 2 and tokens[k - 2].key in ("was", "were", "been", "being", "is", "are"):
+        return True  # "was welcomed to Asmara by", "was welcomed at the State Palace by"
+    if k < n and tokens[k].key in ("him", "her", "them", "his", "their"):
+        return True
+    if k < n and tokens[k].key in WORDS.determiners:
+        k += 1
+    if k >= n:
+        return False
+    tok = tokens[k]
+    if tok.key in ("by", "visiting") or k in art.title_at:
+        return True
+    country = art.country_at.get(k)
+    if country is not None:
+        # "welcomed China's Foreign Minister", "welcomed the Indian Prime Minister", "welcomed
+        # her Cambodian counterpart"
+        end = country.end
+        return end < n and (
+            art.is_possessive(end)
+            or end in art.title_at
+            or tokens[end].key in WORDS.counterpart_words
+        )
+    return tok.is_capitalized
 
 
 def _page_tail(art: Article) -> int:
