@@ -483,3 +483,13 @@ def test_given_name_variants_are_one_group_each() -> None:
         == name_tokens("Anthony Blinken")
     )
     assert name_tokens("Joe Biden") != name_tokens("Jill Biden")
+
+
+def test_an_office_in_a_long_opening_phrase_does_not_name_the_subject() -> None:
+    """ "At the request of the German Chancellor, Tokayev set out ...": Tokayev is no German."""
+    text = (
+        "President Kassym-Jomart Tokayev held talks with German Chancellor Olaf Scholz in "
+        "Astana. At the request of the German Chancellor, Tokayev set out his view of the war."
+    )
+    sides = {o.name: o.side for o in diplomodel.parse(text).officials}
+    assert sides == {"Kassym-Jomart Tokayev": "KZ", "Olaf Scholz": "DE"}

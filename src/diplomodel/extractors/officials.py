@@ -695,7 +695,13 @@ class _Builder:
         """
         s = self.art.sentences[self.art.sentence_of(left)][0]
         tokens = self.tokens
-        return tokens[s].key in WORDS.opening_prepositions and left - s <= 3
+        # "At the request of the German Chancellor, Tokayev set out ...": any length, up to the
+        # first comma
+        return (
+            tokens[s].key in WORDS.opening_prepositions
+            and left - s <= 10
+            and not any(t.text == "," for t in tokens[s:left])
+        )
 
     def _named_for_another_side(self, run: tuple[int, int], mention: Mention) -> bool:
         """
