@@ -48,6 +48,7 @@ class GrammarWords(NamedTuple):
     holding_verbs: frozenset[str]
     held_meeting_nouns: frozenset[str]
     given_name_variants: frozenset[str]
+    topic_prepositions: frozenset[str]
     occasion_connectors: frozenset[str]
     occasion_lower_heads: frozenset[str]
     event_anaphors: frozenset[str]

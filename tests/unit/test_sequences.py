@@ -356,3 +356,12 @@ def test_welcoming_a_guest_is_a_meeting() -> None:
         "in Kyiv.",
     ):
         assert len(meetings(text)) == 1, text
+
+
+def test_a_person_the_meeting_was_about_is_no_participant() -> None:
+    text = (
+        "BEIJING - Chinese Vice Foreign Minister Xie Feng summoned U.S. Ambassador Nicholas "
+        "Burns on Tuesday and lodged a strong protest over the visit of U.S. House Speaker "
+        "Nancy Pelosi to Taiwan."
+    )
+    assert meetings(text) == [[("Xie Feng", "CN"), ("Nicholas Burns", "US")]]

@@ -535,6 +535,14 @@ def _clause_people(
         if art.tokens[i].key in WORDS.clause_cut_words:
             cut = i
             break
+    # "summoned Ambassador X and lodged a protest over the visit of Speaker Y to Taiwan": Y is
+    # what the meeting was about, not one who met
+    own = [t.hit.end for t in triggers if not t.reference]
+    if own:
+        for i in range(max(own), cut):
+            if art.tokens[i].key in WORDS.topic_prepositions:
+                cut = i
+                break
     tokens = art.tokens
     return [
         m
