@@ -380,7 +380,11 @@ class _ResultBuilder:
         if len({o.side for o in officials}) < 2:
             return None
         found_date = meeting_date(art, frame)
-        own_date = found_date is not None and found_date.resolved.basis is not DateBasis.DATELINE
+        own_date = (
+            found_date is not None
+            and found_date.resolved.basis is not DateBasis.DATELINE
+            and not found_date.borrowed
+        )
         if (found_date is not None and _background(art, found_date.resolved)) or (
             not own_date and _earlier_year(art, frame)
         ):

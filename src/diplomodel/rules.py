@@ -295,6 +295,11 @@ BUILTIN_RULES: dict[str, str] = {
         "of no other day than its publication date took place on that date (basis "
         "'published')."
     ),
+    "date.scene": (
+        "A meeting with no date words of its own takes the day stated in the sentence that set "
+        "its people's scene just before it ('X on Sunday handed documents to Y. X gave the "
+        "papers to Y on the margins of ...')."
+    ),
     "date.dateline_fallback": (
         "A meeting with no date words of its own takes the date of a dated dateline."
     ),

@@ -365,3 +365,22 @@ def test_a_person_the_meeting_was_about_is_no_participant() -> None:
         "Nancy Pelosi to Taiwan."
     )
     assert meetings(text) == [[("Xie Feng", "CN"), ("Nicholas Burns", "US")]]
+
+
+SCENE_DAY = (
+    "BRUSSELS (AP) - Norway's foreign minister on Sunday handed diplomatic documents to the "
+    "Palestinian prime minister.\n\n"
+    "Foreign Minister Espen Barth Eide met Prime Minister Mohammad Mustafa on "
+    "the margins of a donors' meeting."
+)
+
+
+def test_a_meeting_without_date_words_takes_the_day_of_its_scene() -> None:
+    result = Parser().parse(SCENE_DAY, published="2024-05-27")
+    assert [str(m.date.value) if m.date else None for m in result.meetings] == ["2024-05-26"]
+
+
+def test_the_scene_day_rule_can_be_switched_off() -> None:
+    parser = Parser(default_rulebook().without("date.scene"))
+    result = parser.parse(SCENE_DAY, published="2024-05-27")
+    assert [str(m.date.value) if m.date else None for m in result.meetings] != ["2024-05-26"]

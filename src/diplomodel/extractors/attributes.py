@@ -46,10 +46,14 @@ _NAME_JOINERS = _APOSTROPHES | {"-"}  # punctuation inside an event's name
 
 
 class FoundDate(NamedTuple):
-    """A resolved date and the character span of its words (None for the dateline)."""
+    """
+    A resolved date and the character span of its words (None for the dateline); ``borrowed``
+    when the words are not the meeting's own (the scene's day).
+    """
 
     resolved: Resolved
     span: tuple[int, int] | None
+    borrowed: bool = False
 
 
 class FoundPlace(NamedTuple):
@@ -122,6 +126,9 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
         if sentence not in searched:
             for mention, resolved in art.usable_dates(sentence)[:1]:
                 return FoundDate(resolved, (mention.start, mention.end))
+    scene = _scene_date(art, frame) if art.on("date.scene") else None
+    if scene is not None:
+        return scene
     if dl is not None and dl.date is not None and art.on("date.dateline_fallback"):
         span = (
             (dl.date_start, dl.date_end)
@@ -129,6 +136,36 @@ def meeting_date(art: Article, frame: Frame) -> FoundDate | None:
             else None
         )
         return FoundDate(Resolved(dl.date, DatePrecision.DAY, DateBasis.DATELINE), span)
+    return None
+
+
+def _scene_date(art: Article, frame: Frame) -> FoundDate | None:
+    """
+    The day of the scene one of the frame's people was set in just before the meeting was
+    reported: "Norway's foreign minister on Sunday handed diplomatic documents to the
+    Palestinian prime minister. Foreign Minister Espen Barth Eide gave the papers to Prime
+    Minister Mohammad Mustafa on the margins of ...". The nearest of the four sentences before
+    that names one of them and states one day (not history) gives it.
+    """
+    mentions_in = art.cache.get("mentions_in")
+    if not frame.people or not frame.sentences or not isinstance(mentions_in, dict):
+        return None
+    people = set(frame.people)
+    reference = art.reference
+    first = frame.first_sentence
+    for s in range(first - 1, max(-1, first - 1 - _SCENE_REACH), -1):
+        if not any(m.person in people for m in mentions_in.get(s, ())):
+            continue
+        days = [
+            (m, r)
+            for m, r in art.usable_dates(s)
+            if r.precision is DatePrecision.DAY
+            and not (reference is not None and history(r.value, r.precision, reference))
+        ]
+        if len({r.value for _, r in days}) != 1:
+            return None  # no day, or two: no one scene
+        mention, resolved = days[0]
+        return FoundDate(resolved, (mention.start, mention.end), borrowed=True)
     return None
 
 
