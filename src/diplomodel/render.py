@@ -1763,9 +1763,15 @@ def _expected_place(
 
 
 def _expected_meeting_date(
-    plan: MeetingPlan, previous: MeetingPlan | None, dateline_date: dt.date | None
+    plan: MeetingPlan,
+    previous: MeetingPlan | None,
+    dateline_date: dt.date | None,
+    reference: dt.date | None,
 ) -> MeetingDate | None:
-    """The date the text gives a meeting: its own words, inherited ones, or the dateline's."""
+    """
+    The date the text gives a meeting: its own words, inherited ones, the day of the scene
+    before it, or the dateline's.
+    """
     own = _worded_date(plan)
     if own is not None:
         return own
@@ -1773,6 +1779,10 @@ def _expected_meeting_date(
         inherited = _worded_date(previous)
         if inherited is not None:
             return inherited
+    if previous is not None:
+        scene = _scene_day(plan, previous, reference)
+        if scene is not None:
+            return scene
     return _dateline_meeting_date(dateline_date)
 
 
@@ -1845,7 +1855,9 @@ def _render_meeting(
     expected = Meeting(
         participants=tuple(people),
         mode=m.mode,
-        date=_expected_meeting_date(plan, previous, _dateline_date(article)),
+        date=_expected_meeting_date(
+            plan, previous, _dateline_date(article), _dateline_date(article) or article.published
+        ),
         place=_expected_place(plan, previous, article.dateline_city),
         occasion=m.occasion,
         topics=tuple(t for code in _topic_order() for t in m.topics if t.code == code),
@@ -1893,6 +1905,60 @@ def _render_dateline(article: ArticlePlan) -> str:
         year=ref.year,
         agency=article.dateline_agency,
     )
+
+
+# how many sentences before a meeting the parser looks for its scene (rule date.scene)
+_SCENE_REACH = 4
+
+
+def _scene_day(
+    plan: MeetingPlan, previous: MeetingPlan, reference: dt.date | None
+) -> MeetingDate | None:
+    """
+    The day a meeting without date words takes from the scene before it (the parser's rule
+    ``date.scene``): walking back over the sentences written since the meeting before began
+    (its distractors, follow-ups and topic sentence, then its own sentence), the nearest that
+    names one of this meeting's participants decides. Only the meeting's own sentence states a
+    day: distractors, follow-ups and topic sentences that name its people have none.
+    """
+    data = templates()
+    people = set(plan.meeting.participants)
+    before = [previous.meeting.participants[k] for k in previous.order]
+    first, last = before[0], before[-1]
+
+    def names(text: str) -> bool:
+        # later mentions are surnames (or "the official", which names nobody)
+        return bool(
+            ("{s0}" in text and first in people and first.name)
+            or ("{s1}" in text and last in people and last.name)
+        )
+
+    later = [data.template(d.template).text for d in previous.distractors]
+    later = [*(data.template(f).text for f in previous.followups), *later]
+    if previous.topic_sentence is not None:
+        later.insert(0, data.template(previous.topic_sentence).text)
+    steps = 0
+    for text in reversed(later):
+        steps += 1
+        if steps > _SCENE_REACH:
+            return None
+        if names(text):
+            return None
+    if steps + 1 > _SCENE_REACH:
+        return None
+    written = [
+        o
+        for o, mention in zip(before, previous.mentions, strict=True)
+        if mention.style not in ("plural", "pronoun")
+    ]
+    if not people & set(written):
+        return None
+    day = _worded_date(previous)
+    if day is None or day.precision is not DatePrecision.DAY:
+        return None
+    if reference is not None and history(day.value, day.precision, reference):
+        return None
+    return day
 
 
 def _shared_occasion(meeting: Meeting, before: Meeting | None, text: str) -> Occasion | None:
