@@ -1764,7 +1764,7 @@ def _expected_place(
 
 def _expected_meeting_date(
     plan: MeetingPlan,
-    previous: MeetingPlan | None,
+    earlier: Sequence[MeetingPlan],
     dateline_date: dt.date | None,
     reference: dt.date | None,
 ) -> MeetingDate | None:
@@ -1775,14 +1775,14 @@ def _expected_meeting_date(
     own = _worded_date(plan)
     if own is not None:
         return own
+    previous = earlier[-1] if earlier else None
     if previous is not None and _continues(plan):
         inherited = _worded_date(previous)
         if inherited is not None:
             return inherited
-    if previous is not None:
-        scene = _scene_day(plan, previous, reference)
-        if scene is not None:
-            return scene
+    scene = _scene_day(plan, earlier, reference)
+    if scene is not None:
+        return scene
     return _dateline_meeting_date(dateline_date)
 
 
@@ -1791,7 +1791,7 @@ def _surname_or_office(o: Official) -> str:
 
 
 def _render_meeting(
-    plan: MeetingPlan, article: ArticlePlan, previous: MeetingPlan | None
+    plan: MeetingPlan, article: ArticlePlan, earlier: Sequence[MeetingPlan]
 ) -> tuple[str, Meeting]:
     data = templates()
     m = plan.meeting
@@ -1856,9 +1856,9 @@ def _render_meeting(
         participants=tuple(people),
         mode=m.mode,
         date=_expected_meeting_date(
-            plan, previous, _dateline_date(article), _dateline_date(article) or article.published
+            plan, earlier, _dateline_date(article), _dateline_date(article) or article.published
         ),
-        place=_expected_place(plan, previous, article.dateline_city),
+        place=_expected_place(plan, earlier[-1] if earlier else None, article.dateline_city),
         occasion=m.occasion,
         topics=tuple(t for code in _topic_order() for t in m.topics if t.code == code),
     )
@@ -1912,53 +1912,53 @@ _SCENE_REACH = 4
 
 
 def _scene_day(
-    plan: MeetingPlan, previous: MeetingPlan, reference: dt.date | None
+    plan: MeetingPlan, earlier: Sequence[MeetingPlan], reference: dt.date | None
 ) -> MeetingDate | None:
     """
     The day a meeting without date words takes from the scene before it (the parser's rule
-    ``date.scene``): walking back over the sentences written since the meeting before began
-    (its distractors, follow-ups and topic sentence, then its own sentence), the nearest that
-    names one of this meeting's participants decides. Only the meeting's own sentence states a
-    day: distractors, follow-ups and topic sentences that name its people have none.
+    ``date.scene``): walking back over the sentences written before it (each earlier meeting's
+    distractors, follow-ups and topic sentence, then its own sentence), the nearest of the
+    four before it that names one of this meeting's participants decides. Only a meeting's own
+    sentence states a day: distractors, follow-ups and topic sentences that name its people
+    have none.
     """
     data = templates()
     people = set(plan.meeting.participants)
-    before = [previous.meeting.participants[k] for k in previous.order]
-    first, last = before[0], before[-1]
-
-    def names(text: str) -> bool:
-        # later mentions are surnames (or "the official", which names nobody)
-        return bool(
-            ("{s0}" in text and first in people and first.name)
-            or ("{s1}" in text and last in people and last.name)
-        )
-
-    later = [data.template(d.template).text for d in previous.distractors]
-    later = [*(data.template(f).text for f in previous.followups), *later]
-    if previous.topic_sentence is not None:
-        later.insert(0, data.template(previous.topic_sentence).text)
     steps = 0
-    for text in reversed(later):
+    for previous in reversed(earlier):
+        before = [previous.meeting.participants[k] for k in previous.order]
+        first, last = before[0], before[-1]
+        later = [
+            *([data.template(previous.topic_sentence).text] if previous.topic_sentence else []),
+            *(data.template(f).text for f in previous.followups),
+            *(data.template(d.template).text for d in previous.distractors),
+        ]
+        for text in reversed(later):
+            steps += 1
+            if steps > _SCENE_REACH:
+                return None
+            # later mentions are surnames (or "the official", which names nobody)
+            if ("{s0}" in text and first in people and first.name) or (
+                "{s1}" in text and last in people and last.name
+            ):
+                return None
         steps += 1
         if steps > _SCENE_REACH:
             return None
-        if names(text):
+        written = {
+            o
+            for o, mention in zip(before, previous.mentions, strict=True)
+            if mention.style not in ("plural", "pronoun")
+        }
+        if not people & written:
+            continue
+        day = _worded_date(previous)
+        if day is None or day.precision is not DatePrecision.DAY:
             return None
-    if steps + 1 > _SCENE_REACH:
-        return None
-    written = [
-        o
-        for o, mention in zip(before, previous.mentions, strict=True)
-        if mention.style not in ("plural", "pronoun")
-    ]
-    if not people & set(written):
-        return None
-    day = _worded_date(previous)
-    if day is None or day.precision is not DatePrecision.DAY:
-        return None
-    if reference is not None and history(day.value, day.precision, reference):
-        return None
-    return day
+        if reference is not None and history(day.value, day.precision, reference):
+            return None
+        return day
+    return None
 
 
 def _shared_occasion(meeting: Meeting, before: Meeting | None, text: str) -> Occasion | None:
@@ -2002,7 +2002,7 @@ def render(plan: ArticlePlan) -> RenderedArticle:
     expected: list[Meeting] = []
     last_in_person: Meeting | None = None
     for i, mp in enumerate(plan.meetings):
-        text, meeting = _render_meeting(mp, plan, plan.meetings[i - 1] if i else None)
+        text, meeting = _render_meeting(mp, plan, plan.meetings[:i])
         if meeting.mode is MeetingMode.IN_PERSON:
             shared = _shared_occasion(meeting, last_in_person, text)
             if shared is not None:

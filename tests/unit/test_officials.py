@@ -493,3 +493,18 @@ def test_an_office_in_a_long_opening_phrase_does_not_name_the_subject() -> None:
     )
     sides = {o.name: o.side for o in diplomodel.parse(text).officials}
     assert sides == {"Kassym-Jomart Tokayev": "KZ", "Olaf Scholz": "DE"}
+
+
+def test_two_names_of_one_known_office_holder_are_one_person() -> None:
+    """A headline's "President Jokowi Concludes ..." and the body's "Joko Widodo"."""
+    text = (
+        "President Jokowi Concludes Peace Mission to Ukraine and Russia\n\n"
+        "President Joko Widodo has concluded his visits to Ukraine and Russia.\n\n"
+        "On Wednesday, President Jokowi met Ukrainian President Volodymyr Zelenskyy in Kyiv. "
+        "Jokowi said peace was needed."
+    )
+    result = diplomodel.parse(text, published="2022-07-01")
+    assert [(o.name, o.side) for o in result.officials] == [
+        ("Joko Widodo", "ID"),
+        ("Volodymyr Zelenskyy", "UA"),
+    ]

@@ -993,6 +993,14 @@ def _name_tokens(name: str) -> frozenset[str]:
     return name_tokens(name)
 
 
+def _known_holder(art: Article, tokens: frozenset[str]) -> str | None:
+    """The name of the one known office holder whose name or alias has these parts."""
+    if not art.on("officials.known_officials"):
+        return None
+    names = {o.name for o in art.book.officials.get(tokens, ())}
+    return names.pop() if len(names) == 1 else None
+
+
 def _compatible(a: Mention, p: Person) -> bool:
     return not (a.side and p.side and a.side != p.side)
 
@@ -1336,6 +1344,7 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     # linear however many people an article names
     by_part: dict[str, list[Person]] = {}
     by_name: dict[frozenset[str], list[Person]] = {}
+    by_holder: dict[str | None, Person] = {}  # known office holder's name -> person
     for m in named:
         tokens = _name_tokens(m.name or "")
         if not tokens:
@@ -1354,12 +1363,18 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
             if _compatible(m, candidates[index]):
                 target = candidates[index]
                 break
+        known = _known_holder(art, tokens)
+        if target is None and known in by_holder and _compatible(m, by_holder[known]):
+            # "President Jokowi" after "President Joko Widodo": two names of one office holder
+            target = by_holder[known]
         if target is None:
             target = Person(len(people), name=m.name, name_tokens=tokens)
             people.append(target)
             by_name.setdefault(tokens, []).append(target)
             for t in tokens:
                 by_part.setdefault(t, []).append(target)
+        if known is not None:
+            by_holder.setdefault(known, target)
         target.mentions.append(m)
         m.person = target.index
         if target.country is None and target.org is None and not m.former:
@@ -1402,6 +1417,9 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
             continue
         rarest = min(tokens, key=lambda t: len(by_part.get(t, ())))
         matches = [p for p in by_part.get(rarest, ()) if tokens <= p.name_tokens]
+        known = _known_holder(art, tokens) if not matches else None
+        if known in by_holder:
+            matches = [by_holder[known]]  # "Jokowi said ..." after "Joko Widodo"
         if len(matches) == 1:
             p = matches[0]
             m = Mention(
