@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from diplomodel.compiled import PlaceRef
@@ -147,15 +147,8 @@ def _scene_date(art: Article, frame: Frame) -> FoundDate | None:
     Minister Mohammad Mustafa on the margins of ...". The nearest of the four sentences before
     that names one of them and states one day (not history) gives it.
     """
-    mentions_in = art.cache.get("mentions_in")
-    if not frame.people or not frame.sentences or not isinstance(mentions_in, dict):
-        return None
-    people = set(frame.people)
     reference = art.reference
-    first = frame.first_sentence
-    for s in range(first - 1, max(-1, first - 1 - _SCENE_REACH), -1):
-        if not any(m.person in people for m in mentions_in.get(s, ())):
-            continue
+    for s, _ in _scenes(art, frame):
         days = [
             (m, r)
             for m, r in art.usable_dates(s)
@@ -339,6 +332,22 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
 _SCENE_REACH = 4
 
 
+def _scenes(art: Article, frame: Frame) -> Iterator[tuple[int, int]]:
+    """
+    The sentences within reach before a meeting's first report that name one of its people,
+    nearest first, each with the token where the first such mention starts.
+    """
+    mentions_in = art.cache.get("mentions_in")  # set by find_frames
+    if not frame.people or not frame.sentences or not isinstance(mentions_in, dict):
+        return
+    people = set(frame.people)
+    first = frame.first_sentence
+    for s in range(first - 1, max(-1, first - 1 - _SCENE_REACH), -1):
+        named = [m.start for m in mentions_in.get(s, ()) if m.person in people]
+        if named:
+            yield s, min(named)
+
+
 def _scene_place(art: Article, frame: Frame) -> FoundPlace | None:
     """
     The place of the latest scene one of the frame's people was set in before the meeting was
@@ -346,22 +355,10 @@ def _scene_place(art: Article, frame: Frame) -> FoundPlace | None:
     Mongolia". A scene is a sentence that names the person and then a travel word ("arrived",
     "travelled", "stopped") before a place.
     """
-    if not frame.people or not frame.sentences:
-        return None
-    mentions_in = art.cache.get("mentions_in")
-    if not isinstance(mentions_in, dict):
-        return None
-    people = set(frame.people)
-    first = frame.first_sentence
-    for s in range(first - 1, max(-1, first - 1 - _SCENE_REACH), -1):
-        named = [m.start for m in mentions_in.get(s, ()) if m.person in people]
-        if not named:
-            continue
-        tokens = art.tokens
+    tokens = art.tokens
+    for s, named in _scenes(art, frame):
         end = art.sentences[s][1]
-        visit = next(
-            (k for k in range(min(named), end) if tokens[k].key in WORDS.scene_words), None
-        )
+        visit = next((k for k in range(named, end) if tokens[k].key in WORDS.scene_words), None)
         if visit is None:
             continue
         reference = art.reference
