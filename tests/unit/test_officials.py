@@ -508,3 +508,16 @@ def test_two_names_of_one_known_office_holder_are_one_person() -> None:
         ("Joko Widodo", "ID"),
         ("Volodymyr Zelenskyy", "UA"),
     ]
+
+
+def test_a_counterpart_named_after_with_a_few_words_after_the_phrase() -> None:
+    """ "held three hours of talks at the Diaoyutai State Guesthouse with Wang Yi, ..."."""
+    text = (
+        "US Secretary of State Antony Blinken held three hours of talks at the Diaoyutai "
+        "State Guesthouse with Wang Yi, China's top diplomat."
+    )
+    (meeting,) = diplomodel.parse(text, published="2023-06-19").meetings
+    assert [(p.name, p.side) for p in meeting.participants] == [
+        ("Antony Blinken", "US"),
+        ("Wang Yi", "CN"),
+    ]

@@ -920,6 +920,15 @@ class _Builder:
             if k < n and tokens[k].key in ("with", "on"):
                 k += 1
             runs.append(names.run_at(k) if k < n and not tokens[k].newline_before else None)
+            # "held three hours of talks at the Diaoyutai State Guesthouse with Wang Yi": the
+            # counterpart after "with" a few words on, in the same clause
+            for j in range(hit.end, min(n - 1, hit.end + 10)):
+                tok = tokens[j]
+                if tok.newline_before or tok.text in (",", ";", ".") or j in self.art.title_at:
+                    break
+                if tok.key == "with":
+                    runs.append(names.run_at(j + 1))
+                    break
             for run in runs:
                 if run is None or run[1] - run[0] < 2 or run[0] in self.name_owner:
                     continue
