@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import attrgetter
 
 from diplomodel.dates import history
 from diplomodel.extractors.context import Article
@@ -22,6 +24,8 @@ from diplomodel.matcher import Hit
 from diplomodel.model import DatePrecision, MeetingMode
 from diplomodel.rules import MeetingPhrase, Signal
 from diplomodel.text import Token, key_of
+
+_KEY = attrgetter("key")
 
 __all__ = ["Frame", "Trigger", "find_frames"]
 
@@ -172,10 +176,14 @@ def _held_meetings(art: Article) -> list[Hit[MeetingPhrase]]:
     """
     tokens = art.tokens
     n = len(tokens)
+    # the holding verbs are found without a Python step per token: this runs for every article
+    verbs = list(compress(count(), map(WORDS.holding_verbs.__contains__, map(_KEY, tokens))))
+    if not verbs:
+        return []
     covered = {i for h in art.phrases for i in range(h.start, h.end)}
     found: list[Hit[MeetingPhrase]] = []
-    for i, tok in enumerate(tokens):
-        if tok.key not in WORDS.holding_verbs or i in covered:
+    for i in verbs:
+        if i in covered:
             continue
         for k in range(i + 2, min(n, i + 9)):
             word = tokens[k]
