@@ -1010,10 +1010,11 @@ def _previous_subject(
     protagonist and reported no meeting yet.
     """
     for s in range(sentence - 1, max(-1, sentence - 1 - _ANTECEDENT_REACH), -1):
-        named = [m.person for m in by_sentence.get(s, ()) if m.person >= 0]
-        for p in sorted(named, key=lambda i: min(m.start for m in people[i].mentions)):
-            if people[p].name and people[p].side:
-                return p
+        # the sentence's mentions in text order: its first person is its subject
+        named = sorted((m for m in by_sentence.get(s, ()) if m.person >= 0), key=lambda m: m.start)
+        for m in named:
+            if people[m.person].name and people[m.person].side:
+                return m.person
         if named:
             return None
     return None
