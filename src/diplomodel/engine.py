@@ -541,19 +541,24 @@ def _earlier_month_in(art: Article, sentence: int, reference: dt.date) -> bool:
     again in May" in an article of June: a sentence with no day of its own that names, after
     "in", a month (no day, no year) two to six months before the article's tells history.
     """
-    tokens = art.tokens
     start, end = art.sentences[sentence]
     if any(r.precision is DatePrecision.DAY for _, r in art.usable_dates(sentence)):
         return False
     for k in range(start + 1, end):
-        if tokens[k - 1].key != "in" or not tokens[k].is_capitalized:
-            continue
-        month = month_number(tokens[k].text)
-        if month is None or (k + 1 < end and tokens[k + 1].text[:1].isdigit()):
-            continue
-        if 2 <= (reference.month - month) % 12 <= 6:
+        month = _bare_month_after_in(art, k, end)
+        if month is not None and 2 <= (reference.month - month) % 12 <= 6:
             return True
     return False
+
+
+def _bare_month_after_in(art: Article, k: int, end: int) -> int | None:
+    """The month token ``k`` names after "in", with no day or year after it ("in April")."""
+    tokens = art.tokens
+    if k < 1 or k >= end or tokens[k - 1].key != "in" or not tokens[k].is_capitalized:
+        return None
+    if k + 1 < end and tokens[k + 1].text[:1].isdigit():
+        return None
+    return month_number(tokens[k].text)
 
 
 def _opens_with_earlier_month(art: Article, sentence: int, reference: dt.date) -> bool:
@@ -561,14 +566,11 @@ def _opens_with_earlier_month(art: Article, sentence: int, reference: dt.date) -
     "In March, the Indian prime minister spoke with Putin by phone" in an article of July: a
     sentence that opens with a month (no day, no year) two months or more before the article's.
     """
-    tokens = art.tokens
     start, end = art.sentences[sentence]
-    if end - start < 3 or tokens[start].key != "in":
+    if end - start < 3:
         return False
-    month = month_number(tokens[start + 1].text) if tokens[start + 1].is_capitalized else None
-    if month is None or tokens[start + 2].text[:1].isdigit():
-        return False
-    return (reference.month - month) % 12 >= 2
+    month = _bare_month_after_in(art, start + 1, end)
+    return month is not None and (reference.month - month) % 12 >= 2
 
 
 def _published_dates(
