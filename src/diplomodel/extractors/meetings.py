@@ -202,8 +202,9 @@ def _held_meetings(art: Article) -> list[Hit[MeetingPhrase]]:
 def _sequence_first(art: Article, hit: Hit[MeetingPhrase], sentence: int) -> bool:
     """
     "first met Kurti and then Vucic", "first met ... separately, before bringing the two
-    together": a history cue opening with "first" that a later step of the same sentence
-    follows tells the first step of the day's talks.
+    together": a history cue opening with "first" that a later step follows (in its sentence
+    or the next two) tells the first step of the day's talks, unless its sentence names a
+    month or a year.
     """
     tokens = art.tokens
     if hit.entry.signal != Signal.BACKGROUND or tokens[hit.start].key != "first":
