@@ -521,3 +521,15 @@ def test_a_counterpart_named_after_with_a_few_words_after_the_phrase() -> None:
         ("Antony Blinken", "US"),
         ("Wang Yi", "CN"),
     ]
+
+
+def test_the_holy_father_is_the_pope() -> None:
+    text = (
+        "This afternoon, the Holy Father Francis received in audience Mr. Volodymyr Zelenskyy, "
+        "President of Ukraine."
+    )
+    (meeting,) = diplomodel.parse(text, published="2023-05-13").meetings
+    assert [(p.name, p.side, p.role) for p in meeting.participants] == [
+        ("Francis", "VA", diplomodel.Role.HEAD_OF_STATE),
+        ("Volodymyr Zelenskyy", "UA", diplomodel.Role.HEAD_OF_STATE),
+    ]
