@@ -42,7 +42,6 @@ __all__ = [
 
 WORDS = grammar_words()
 _APOSTROPHES = frozenset(APOSTROPHES)
-_NAME_JOINERS = _APOSTROPHES | {"-"}  # punctuation inside an event's name
 
 
 class FoundDate(NamedTuple):
@@ -389,14 +388,8 @@ def _display(surface: str) -> str:
 
 
 def _in_compound(art: Article, end: int) -> bool:
-    tokens = art.tokens
-    return (
-        end + 1 < len(tokens)
-        and tokens[end].key == "-"
-        and not tokens[end].gap
-        and not tokens[end + 1].gap
-        and tokens[end + 1].is_capitalized
-    )
+    """A capitalised word joined by a hyphen after token ``end - 1`` ("Paris-Saclay")."""
+    return art.hyphen_joined(end + 1) and art.tokens[end + 1].is_capitalized
 
 
 def _town_before_country(art: Article, country_start: int) -> tuple[int, int] | None:
@@ -605,7 +598,7 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
             k = end
             last_good = k
             continue
-        if tok.kind == "punct" and tok.text not in _NAME_JOINERS and tok.key != "-":
+        if tok.kind == "punct" and tok.text not in _APOSTROPHES and tok.key != "-":
             break
         if tok.newline_before:
             break
@@ -614,7 +607,7 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
         if (
             tok.text[:1].isupper()
             or tok.text[:1].isdigit()
-            or tok.text in _NAME_JOINERS
+            or tok.text in _APOSTROPHES
             or tok.key == "-"
             or tok.kind == "poss"
         ):

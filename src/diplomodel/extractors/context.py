@@ -118,26 +118,33 @@ class Article:
         tokens = self.tokens
         if hit.end - hit.start != 1:
             return False
-        k = hit.end
+        k = hit.end + 1
         after = (
-            k + 1 < len(tokens)
-            and tokens[k].key == "-"
-            and not tokens[k].gap
-            and not tokens[k + 1].gap
-            and tokens[k + 1].is_capitalized
-            and tokens[k + 1].key not in _WORDS.not_name_words
+            self.hyphen_joined(k)
+            and tokens[k].is_capitalized
+            and tokens[k].key not in _WORDS.not_name_words
         )
-        k = hit.start
+        k = hit.start - 2
         before = (
-            k >= 2
+            self.hyphen_joined(hit.start)
+            and tokens[k].is_capitalized
+            and tokens[k].key not in _WORDS.not_name_words
+            and tokens[k].key not in _WORDS.office_prefixes
+        )
+        return after or before
+
+    def hyphen_joined(self, k: int) -> bool:
+        """
+        Token ``k`` follows a hyphen (or an en dash) that joins it to the word before, with no
+        space on either side ("Amir-Abdollahian", "Belgrade-Pristina").
+        """
+        tokens = self.tokens
+        return (
+            2 <= k < len(tokens)
             and tokens[k - 1].key == "-"
             and not tokens[k - 1].gap
             and not tokens[k].gap
-            and tokens[k - 2].is_capitalized
-            and tokens[k - 2].key not in _WORDS.not_name_words
-            and tokens[k - 2].key not in _WORDS.office_prefixes
         )
-        return after or before
 
     def _resolve_overlaps(self) -> None:
         # A title that contains an organisation or country ("European Commission President",

@@ -123,7 +123,7 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
     for hit in art.phrases:
         if hit.entry.signal in (Signal.MEETING, Signal.JOINT):
             reports.setdefault(art.sentence_of(hit.start), []).append(hit.start)
-    sequenced.extend(_held_meetings(art))
+    sequenced.extend(_held_meetings(art, covered))
     for hit in sorted([*art.phrases, *sequenced], key=lambda h: (h.start, h.end)):
         if hit.entry.signal not in (
             Signal.MEETING,
@@ -167,12 +167,12 @@ def triggers_by_sentence(art: Article) -> tuple[dict[int, list[Trigger]], dict[i
     return by_sentence, separate
 
 
-def _held_meetings(art: Article) -> list[Hit[MeetingPhrase]]:
+def _held_meetings(art: Article, covered: set[int]) -> list[Hit[MeetingPhrase]]:
     """
     "held their first face-to-face summit", "held a two-hour closed-door meeting", "had
     lengthy talks": a holding verb and a meeting noun with a few words between them that the
     phrase table (contiguous phrases) does not list. Not where a listed phrase already covers
-    either word.
+    either word (``covered``: the token positions of the article's phrases).
     """
     tokens = art.tokens
     n = len(tokens)
@@ -180,7 +180,6 @@ def _held_meetings(art: Article) -> list[Hit[MeetingPhrase]]:
     verbs = list(compress(count(), map(WORDS.holding_verbs.__contains__, map(_KEY, tokens))))
     if not verbs:
         return []
-    covered = {i for h in art.phrases for i in range(h.start, h.end)}
     found: list[Hit[MeetingPhrase]] = []
     for i in verbs:
         if i in covered:

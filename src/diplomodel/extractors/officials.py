@@ -543,25 +543,15 @@ class _Builder:
         while k < min(n, j + 9) and (
             tokens[k].is_capitalized or tokens[k].key in ("the", "of", "and", "for")
         ):
-            if words and run_end.get(k, k) - k >= 2 and not self._hyphen_joined(k):
+            if words and run_end.get(k, k) - k >= 2 and not self.art.hyphen_joined(k):
                 break  # "Minister of National Development Planning Suharso Monoarfa"
             words.append(tokens[k].key)
             k += 1
-            if self._hyphen_joined(k + 1) and tokens[k + 1].is_capitalized:
+            if self.art.hyphen_joined(k + 1) and tokens[k + 1].is_capitalized:
                 k += 1  # "for the Belgrade-Pristina Dialogue": one name
         if words and tokens[k - 1].is_capitalized and not tokens[k - 1].newline_before:
             return k, words
         return j, []
-
-    def _hyphen_joined(self, k: int) -> bool:
-        """Token ``k`` follows a hyphen that joins it to the word before ("Belgrade-Pristina")."""
-        tokens = self.tokens
-        return (
-            2 <= k < len(tokens)
-            and tokens[k - 1].key == "-"
-            and not tokens[k - 1].gap
-            and not tokens[k].gap
-        )
 
     def _portfolio(self, end: int) -> int:
         """
