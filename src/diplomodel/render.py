@@ -1980,7 +1980,13 @@ def _shared_occasion(meeting: Meeting, before: Meeting | None, text: str) -> Occ
         if own.precision != theirs.precision:
             return None
         days = abs((own.value - theirs.value).days)
-        if days > 3 or (days and not _points_at_event(text)):
+        same_city = (
+            place is not None
+            and earlier is not None
+            and place.name is not None
+            and place.name == earlier.name
+        )
+        if days > 3 or (days and not (days == 1 and same_city) and not _points_at_event(text)):
             return None
     return before.occasion
 

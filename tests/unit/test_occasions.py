@@ -15,7 +15,7 @@ SUMMIT = (
     "Blinken also held talks on Friday with Japanese Foreign Minister Yoko Kamikawa.\n\n"
     "On Thursday, on the margins of the meetings, Wang held talks with Russian Foreign "
     "Minister Sergey Lavrov.\n\n"
-    "On Wednesday Wang met Lao Foreign Minister Saleumxay Kommasith to review the railway."
+    "On Tuesday Wang met Lao Foreign Minister Saleumxay Kommasith to review the railway."
 )
 
 
@@ -43,8 +43,8 @@ def test_later_meetings_share_the_occasion_named_before() -> None:
         ["Wang Yi", "Saleumxay Kommasith"],
     ]
     asean = ("ASEAN Foreign Ministers' Meeting", "ASEAN")
-    # same day; the day before, pointing back at "the meetings"; two days before without a
-    # word of the event: a meeting of its own
+    # same day; the day before, pointing back at "the meetings"; two days before the meeting
+    # reported before it, without a word of the event: a meeting of its own
     assert [(name, org) for _, name, org in found] == [asean, asean, asean, (None, None)]
 
 
@@ -97,3 +97,16 @@ def test_the_dateline_date_does_not_set_a_meeting_apart() -> None:
     )
     found = occasions(text, published="2023-04-13")
     assert [name for _, name, _ in found] == ["IMF-World Bank Spring Meetings"] * 2
+
+
+def test_the_day_before_in_the_same_city_shares_it() -> None:
+    """Bilaterals on the eve of a summit, in its city, are reported as held at it."""
+    text = (
+        "LIMA, Nov 16 (AP) - U.S. President Joe Biden met Chinese President Xi Jinping on "
+        "Saturday in Lima on the sidelines of the APEC summit.\n\n"
+        "On Friday, Biden met Japanese Prime Minister Shigeru Ishiba in Lima.\n\n"
+        "On Wednesday, Biden met Peruvian President Dina Boluarte in Lima."
+    )
+    found = occasions(text, published="2024-11-16")
+    # one day apart in the same city: at the summit; two days apart: a meeting of its own
+    assert [name for _, name, _ in found] == ["APEC summit", "APEC summit", None]

@@ -510,7 +510,8 @@ def shared_occasion(
     that names none: bilaterals reported one after another from a summit all took place at it.
     Not when the two lie in different countries or on days of different precision; on
     different days (at most three apart) only when this meeting points back at the event
-    ("on the margins of the summit", "the summit host"). A date taken from the dateline is
+    ("on the margins of the summit", "the summit host") or took place in the same city a day
+    apart (summit bilaterals on the eve of the opening). A date taken from the dateline is
     the day of the report, not a day of the meeting's own, and does not count.
     """
     if before is None or before.occasion is None:
@@ -523,7 +524,15 @@ def shared_occasion(
         if mine.precision != theirs.precision:
             return None
         days = abs((mine.value - theirs.value).days)
-        if days > _OCCASION_DAYS or (days and not _points_at_event(art, frame)):
+        same_city = (
+            place is not None
+            and before.place is not None
+            and place.name is not None
+            and place.name == before.place.name
+        )
+        if days > _OCCASION_DAYS or (
+            days and not (days == 1 and same_city) and not _points_at_event(art, frame)
+        ):
             return None
     return before.occasion
 
