@@ -1908,7 +1908,7 @@ def _render_dateline(article: ArticlePlan) -> str:
 
 
 # how many sentences before a meeting the parser looks for its scene (rule date.scene)
-_SCENE_REACH = 4
+_SCENE_REACH = 8
 
 
 def _scene_day(

@@ -533,3 +533,33 @@ def test_the_holy_father_is_the_pope() -> None:
         ("Francis", "VA", diplomodel.Role.HEAD_OF_STATE),
         ("Volodymyr Zelenskyy", "UA", diplomodel.Role.HEAD_OF_STATE),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Indian envoy Vikram Doraiswami called on Foreign Minister M.U.M. Ali Sabry.",
+         "M.U.M. Ali Sabry"),
+        ("Indian envoy Vikram Doraiswami called on Foreign Minister A.K. Abdul Momen.",
+         "A.K. Abdul Momen"),
+    ],
+)  # fmt: skip
+def test_initials_with_full_stops_open_a_name(text: str, name: str) -> None:
+    assert name in [o.name for o in diplomodel.parse(f"COLOMBO - {text}").officials]
+
+
+def test_an_honorific_abbreviation_is_no_initials() -> None:
+    text = "COLOMBO - President Joe Biden met H.E. Mr. Ali Sabry, the Sri Lankan Foreign Minister."
+    assert "Ali Sabry" in [o.name for o in diplomodel.parse(text).officials]
+
+
+def test_the_leader_of_the_opposition_is_a_legislator() -> None:
+    text = (
+        "COLOMBO - Indian Foreign Minister S. Jaishankar met Leader of the Opposition Sajith "
+        "Premadasa on Thursday."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-06-20").meetings
+    assert [(p.name, p.role.value) for p in meeting.participants] == [
+        ("S. Jaishankar", "foreign_minister"),
+        ("Sajith Premadasa", "legislator"),
+    ]

@@ -232,6 +232,25 @@ def test_an_official_visit_sets_the_scene_for_the_meetings_that_follow() -> None
     ]
 
 
+def test_a_visit_sets_the_scene_for_every_meeting_of_a_long_readout() -> None:
+    """'paid a one-day visit to Colombo today', then four meetings over eight sentences."""
+    text = (
+        "External Affairs Minister Dr. S. Jaishankar paid a one-day visit to Colombo today. "
+        "It was his first visit abroad in his second term.\n\n"
+        "EAM called on President Ranil Wickremesinghe. They discussed energy connectivity.\n\n"
+        "EAM met Prime Minister Dinesh Gunawardena. Housing projects were reviewed.\n\n"
+        "EAM held talks with Foreign Minister M.U.M. Ali Sabry. Fisheries were discussed.\n\n"
+        "EAM also met Leader of the Opposition Sajith Premadasa."
+    )
+    meetings = diplomodel.parse(text, published="2024-06-20").meetings
+    assert [(m.participants[1].name, m.place.name if m.place else None) for m in meetings] == [
+        ("Ranil Wickremesinghe", "Colombo"),
+        ("Dinesh Gunawardena", "Colombo"),
+        ("M.U.M. Ali Sabry", "Colombo"),
+        ("Sajith Premadasa", "Colombo"),
+    ]
+
+
 def test_occasion_name_ends_before_a_possessive() -> None:
     text = (
         "New York, 25 September 2024 - On the sidelines of the UN General Assembly's high-level "

@@ -328,7 +328,7 @@ def meeting_place(art: Article, frame: Frame) -> FoundPlace | None:
 
 
 # how many sentences before a meeting's first report its scene ("X arrived in Y") is looked for
-_SCENE_REACH = 4
+_SCENE_REACH = 8
 
 
 def _scenes(art: Article, frame: Frame) -> Iterator[tuple[int, int]]:

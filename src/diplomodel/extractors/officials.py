@@ -10,6 +10,7 @@ mentions of one person ("Mevlut Cavusoglu" ... "Cavusoglu") into one cluster.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -188,6 +189,8 @@ class _Names:
                 ok[i] = True
             elif _initials_a(tokens, i) and i not in blocked:
                 ok[i] = True  # "Dr A K Abdul Momen": "A" is an initial, not the article
+            elif _initials_abbr(tokens, i) and i not in blocked and i + 1 not in blocked:
+                ok[i] = True  # "M.U.M. Ali Sabry", "A.K. Abdul Momen"
         return ok
 
     def _scan(self) -> None:
@@ -278,6 +281,30 @@ class _Names:
         """The name run ending just before token ``end``."""
         start = self.run_start.get(end)
         return (start, end) if start is not None else None
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
+def _initials_abbr(tokens: list[Token], i: int) -> bool:
+    """
+    Whether an abbreviation token at ``i`` is a person's initials opening a name: capitals
+    with full stops ("M.U.M.") followed by a capitalised word ("Ali Sabry"), and no honorific
+    ("H.E.").
+    """
+    tok = tokens[i]
+    if tok.kind != "abbr" or not _INITIALS.fullmatch(tok.text) or tok.key in WORDS.honorifics:
+        return False
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (
+        nxt.kind == "word"
+        and nxt.text[:1].isupper()
+        and nxt.gap in _NAME_GAPS
+        and nxt.gap != ""
+        and not nxt.newline_before
+    )
 
 
 def _initials_a(tokens: list[Token], i: int) -> bool:
