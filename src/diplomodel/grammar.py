@@ -70,6 +70,7 @@ class GrammarWords(NamedTuple):
     plural_meeting_subjects: frozenset[str]
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]
+    surname_words: frozenset[str]
 
 
 @cache

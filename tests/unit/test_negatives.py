@@ -29,6 +29,8 @@ REAL = (
         # a meeting that never took place; "the agreed time" is no verb
         "Brazilian President Luiz Inacio Lula da Silva had been due to see Kishida, but the "
         "meeting never took place. Lula said Kishida had not turned up at the agreed time.",
+        # a headline's present tense of a cancellation
+        "Vice President Sara Duterte calls off meeting with Kishida.",
         # a meeting at home with an adviser whose side is not stated
         "Before receiving his guest, Marcos held a preparatory meeting with Foreign Secretary "
         "Enrique Manalo and National Security Adviser Eduardo Ano.",

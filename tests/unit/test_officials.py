@@ -563,3 +563,15 @@ def test_the_leader_of_the_opposition_is_a_legislator() -> None:
         ("S. Jaishankar", "foreign_minister"),
         ("Sajith Premadasa", "legislator"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("British Prime Minister Theresa May met German Chancellor Angela Merkel.", "Theresa May"),
+        # a number after the month: a date, not a name
+        ("British Prime Minister Theresa May 3 met German Chancellor Angela Merkel.", "Theresa"),
+    ],
+)
+def test_a_month_ends_a_name_without_a_number_after_it(text: str, name: str) -> None:
+    assert name in [o.name for o in diplomodel.parse(f"BERLIN - {text}").officials]

@@ -193,6 +193,17 @@ class _Names:
                 ok[i] = True  # "M.U.M. Ali Sabry", "A.K. Abdul Momen"
         return ok
 
+    def _surname_word(self, j: int, e: int) -> bool:
+        """'Theresa May': a month of ``surname_words`` ends a name it follows, without a
+        number after it ("on 3 May", "May 3")."""
+        tokens = self.art.tokens
+        tok = tokens[j]
+        if tok.key not in WORDS.surname_words or not tok.text[:1].isupper() or tok.gap != " ":
+            return False
+        if j in self.blocked or not tokens[j - 1].is_word or tokens[j - 1].text[:1].isdigit():
+            return False
+        return not (j + 1 < e and tokens[j + 1].text[:1].isdigit())
+
     def _scan(self) -> None:
         tokens = self.art.tokens
         ok = self.ok.__getitem__
@@ -224,6 +235,9 @@ class _Names:
                     if ok(j) and tok.gap in _NAME_GAPS:
                         j += 1
                         continue
+                    if self._surname_word(j, e):
+                        j += 1  # "Theresa May"
+                        break
                     # an honorific word inside a name: "Hassan Sheikh Mohamud"
                     if (
                         tok.key in WORDS.honorifics
