@@ -31,6 +31,9 @@ REAL = (
         "meeting never took place. Lula said Kishida had not turned up at the agreed time.",
         # a headline's present tense of a cancellation
         "Vice President Sara Duterte calls off meeting with Kishida.",
+        # a past tense of a plan
+        "Kishida was due to fly on to Jakarta later on Saturday for a meeting with Indonesian "
+        "President Joko Widodo.",
         # a meeting at home with an adviser whose side is not stated
         "Before receiving his guest, Marcos held a preparatory meeting with Foreign Secretary "
         "Enrique Manalo and National Security Adviser Eduardo Ano.",
@@ -39,3 +42,24 @@ REAL = (
 def test_distractor_adds_no_meeting(distractor: str) -> None:
     meetings = diplomodel.parse(REAL + distractor).meetings
     assert [sorted(p.side or "" for p in m.participants) for m in meetings] == [["JP", "PH"]]
+
+
+def test_a_plan_in_a_relative_clause_does_not_rule_out_the_meeting() -> None:
+    """The cue and the date of ", who is campaigning ahead of a July 4 election," speak of
+    the campaign, not of the meeting."""
+    text = (
+        "BORGO EGNAZIA, Italy, June 14 (Reuters) - In a separate meeting, Indian Prime Minister "
+        "Narendra Modi and British Prime Minister Rishi Sunak, who is campaigning ahead of a "
+        "July 4 election, reviewed progress on a free trade agreement."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-06-14").meetings
+    assert [p.name for p in meeting.participants] == ["Narendra Modi", "Rishi Sunak"]
+    assert meeting.date is not None and meeting.date.iso == "2024-06-14"
+
+
+def test_a_plan_in_the_relative_clause_of_the_meeting_still_counts() -> None:
+    text = (
+        "BERLIN, June 14 - German Chancellor Olaf Scholz, who will meet Indian Prime Minister "
+        "Narendra Modi next week, is in Paris."
+    )
+    assert diplomodel.parse(text, published="2024-06-14").meetings == ()

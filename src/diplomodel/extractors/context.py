@@ -28,6 +28,8 @@ from diplomodel.text import APOSTROPHES, Token, sentence_bounds, tokenize
 __all__ = ["Article"]
 
 _WORDS = grammar_words()
+# "ahead of a July 4 election", "ahead of the 20 May vote": a date that lies ahead
+_AHEAD_OF = re.compile(r"\bahead of (?:the |a |an |its |their )?$")
 # the word before a date, past an "on": "said on Tuesday", "announced Friday"
 _LAST_WORD = re.compile(r"([A-Za-z]+)(?:\s+on)?\s*$")
 
@@ -191,8 +193,8 @@ class Article:
         """
         The date mentions of a sentence that can date a meeting, resolved (computed once per
         sentence): not unresolvable ones, not those after the article's date, not those after
-        "since" ("the first talks since February 2022") or a statement verb ("both sides said
-        on Tuesday"), and no month with a year when the sentence names a day ("On Saturday
+        "since" ("the first talks since February 2022"), "ahead of" ("ahead of a July 4
+        election") or a statement verb ("both sides said on Tuesday"), and no month with a year when the sentence names a day ("On Saturday
         ... since the invasion in February 2022").
         """
         cache = self._usable_dates
@@ -212,8 +214,9 @@ class Article:
                 continue
             if reference is not None and after_reference(resolved.value, reference):
                 continue  # "takes over the chairmanship in January 2024" (in November 2023)
-            if text[max(0, mention.start - 6) : mention.start].lower().endswith("since "):
-                continue
+            before = text[max(0, mention.start - 16) : mention.start].lower()
+            if before.endswith("since ") or _AHEAD_OF.search(before):
+                continue  # "since February 2022"; "ahead of a July 4 election" lies ahead
             last = _LAST_WORD.search(text, max(0, mention.start - 16), mention.start)
             if last is not None and last.group(1).lower() in _WORDS.statement_verbs:
                 continue

@@ -327,6 +327,14 @@ def _vetoed(
     tokens = art.tokens
     # "Tajani said he had spoken by phone with X": the tense of reported speech, no history
     cues = [c for c in cues if not _backshifted(art, c)]
+    # "Modi and Sunak, who is campaigning ahead of a July 4 election, reviewed ...": a cue in
+    # a relative clause speaks of its own verb, not of a phrase outside it
+    clauses = _relative_clauses(art, art.sentence_of(hit.start))
+    if clauses:
+        outside = [(a, b) for a, b in clauses if not a <= hit.start < b]
+        cues = [c for c in cues if not any(a <= c.start < b for a, b in outside)]
+        if not cues:
+            return None
     if hit.entry.signal == Signal.JOINT:
         # "A and B agreed ..." is weak evidence: any plan, negation or history in the
         # sentence ("since their meeting in Bali, when A and B agreed") rules it out, but for
@@ -384,6 +392,30 @@ def _vetoed(
         if in_clause:
             return in_clause[-1]
     return None
+
+
+def _relative_clauses(art: Article, sentence: int) -> list[tuple[int, int]]:
+    """
+    The token ranges of a sentence's relative clauses set off by commas (", who is due to
+    ... ,"): from the comma before "who", "which", "whose" or "whom" to the next comma.
+    """
+    key = f"relative:{sentence}"
+    cached = art.cache.get(key)
+    if isinstance(cached, list):
+        return cached
+    tokens = art.tokens
+    s, e = art.sentences[sentence]
+    found: list[tuple[int, int]] = []
+    for k in range(s, e - 1):
+        if tokens[k].text == "," and tokens[k + 1].key in _RELATIVE_PRONOUNS:
+            close = next((j for j in range(k + 2, e) if tokens[j].text == ","), None)
+            if close is not None:
+                found.append((k, close))
+    art.cache[key] = found
+    return found
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom"})
 
 
 def _participle_clause(art: Article, start: int) -> int:
