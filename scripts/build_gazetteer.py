@@ -123,6 +123,7 @@ NOTABLE_TOWNS: Sequence[tuple[str, str]] = (
     ("Nusa Dua", "ID"),
     ("Ohrid", "MK"),
     ("Punta del Este", "UY"),
+    ("Putrajaya", "MY"),
     ("Ramallah", "PS"),
     ("Rambouillet", "FR"),
     ("Rancho Mirage", "US"),

@@ -575,3 +575,28 @@ def test_the_leader_of_the_opposition_is_a_legislator() -> None:
 )
 def test_a_month_ends_a_name_without_a_number_after_it(text: str, name: str) -> None:
     assert name in [o.name for o in diplomodel.parse(f"BERLIN - {text}").officials]
+
+
+def test_one_name_part_under_another_head_office_is_another_person() -> None:
+    """'His Majesty Sultan Ibrahim' is not 'Prime Minister Anwar Ibrahim'."""
+    text = (
+        "PUTRAJAYA, June 19 (Bernama) -- Prime Minister Anwar Ibrahim and Chinese Premier Li "
+        "Qiang today held a bilateral meeting here.\n\n"
+        "Earlier today, the Chinese premier had an audience with His Majesty Sultan Ibrahim, "
+        "King of Malaysia, at Istana Negara."
+    )
+    meetings = diplomodel.parse(text, published="2024-06-19").meetings
+    assert [[(p.name, p.role.value) for p in m.participants] for m in meetings] == [
+        [("Anwar Ibrahim", "head_of_government"), ("Li Qiang", "head_of_government")],
+        [("Li Qiang", "head_of_government"), ("Ibrahim", "head_of_state")],
+    ]
+    assert meetings[0].place is not None and meetings[0].place.name == "Putrajaya"
+
+
+def test_one_name_part_under_the_same_head_office_is_the_same_person() -> None:
+    text = (
+        "PUTRAJAYA, June 19 (Bernama) -- Prime Minister Anwar Ibrahim met Chinese Premier Li "
+        "Qiang today. Prime Minister Ibrahim said the talks were fruitful."
+    )
+    names = [o.name for o in diplomodel.parse(text, published="2024-06-19").officials]
+    assert names.count("Anwar Ibrahim") == 1 and "Ibrahim" not in names

@@ -1042,7 +1042,18 @@ def _known_holder(art: Article, tokens: frozenset[str]) -> str | None:
 
 
 def _compatible(a: Mention, p: Person) -> bool:
-    return not (a.side and p.side and a.side != p.side)
+    if a.side and p.side and a.side != p.side:
+        return False
+    # "His Majesty Sultan Ibrahim" after "Prime Minister Anwar Ibrahim": one name part under
+    # the office of a head of state or government that the fuller name never held is another
+    # person (lesser offices change hands: "Ambassador Taye" became "Foreign Minister Taye")
+    if a.role not in _HEAD_ROLES or len(_name_tokens(a.name or "")) != 1:
+        return True
+    roles = {m.role for m in p.mentions if m.role is not None}
+    return not roles or a.role in roles or not roles <= _HEAD_ROLES
+
+
+_HEAD_ROLES = frozenset({Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT})
 
 
 def _from_known_officials(art: Article, p: Person) -> None:
