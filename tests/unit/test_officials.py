@@ -184,7 +184,7 @@ def test_office_word_after_a_personal_honorific_is_a_given_name() -> None:
 
 def test_side_after_a_name_suffix_with_a_full_stop() -> None:
     text = "President Arvid R. Kelran Jr. of the Republic of the Philippines gave a speech."
-    assert ("Arvid R. Kelran Jr", "PH", "head_of_state") in officials(text)
+    assert ("Arvid R. Kelran Jr.", "PH", "head_of_state") in officials(text)
 
 
 def test_president_of_the_republic_with_honorifics() -> None:

@@ -915,3 +915,24 @@ def test_the_day_before_dates_from_the_meeting_reported_before(phrase: str, day:
     )
     meetings = diplomodel.parse(text, published="2023-03-02").meetings
     assert [m.date.iso if m.date else None for m in meetings] == ["2023-03-01", day]
+
+
+def test_their_meeting_with_two_sides_as_subject_reports_it() -> None:
+    text = (
+        "MANILA - President Ferdinand R. Marcos Jr. and United States Vice President Kamala "
+        "Harris on Monday reaffirmed the alliance during their meeting at Malacanang Palace."
+    )
+    (meeting,) = diplomodel.parse(text, published="2022-11-21").meetings
+    assert [(p.name, p.side) for p in meeting.participants] == [
+        ("Ferdinand R. Marcos Jr.", "PH"),
+        ("Kamala Harris", "US"),
+    ]
+    assert meeting.date is not None and meeting.date.iso == "2022-11-21"
+
+
+def test_their_meeting_of_years_ago_reports_none() -> None:
+    text = (
+        "MANILA - President Ferdinand R. Marcos Jr. and United States Vice President Kamala "
+        "Harris agreed in 2022 during their meeting at Malacanang Palace to expand the bases."
+    )
+    assert diplomodel.parse(text, published="2024-11-21").meetings == ()

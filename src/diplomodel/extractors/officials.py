@@ -337,7 +337,12 @@ def _initials_a(tokens: list[Token], i: int) -> bool:
 
 def _clean_name(art: Article, start: int, end: int) -> str:
     # "Arvid\u00a0Kelmoran" is the name "Arvid Kelmoran"
-    return " ".join(art.surface(start, end).split())
+    name = " ".join(art.surface(start, end).split())
+    tokens = art.tokens
+    if tokens[end - 1].key in _SUFFIXES and end < len(tokens) and tokens[end].text == ".":
+        if not tokens[end].gap:
+            name += "."  # "Ferdinand R. Marcos Jr." is written with its full stop
+    return name
 
 
 class _Builder:
