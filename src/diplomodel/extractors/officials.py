@@ -339,9 +339,9 @@ def _clean_name(art: Article, start: int, end: int) -> str:
     # "Arvid\u00a0Kelmoran" is the name "Arvid Kelmoran"
     name = " ".join(art.surface(start, end).split())
     tokens = art.tokens
-    if tokens[end - 1].key in _SUFFIXES and end < len(tokens) and tokens[end].text == ".":
-        if not tokens[end].gap:
-            name += "."  # "Ferdinand R. Marcos Jr." is written with its full stop
+    suffix = tokens[end - 1].key in _SUFFIXES
+    if suffix and end < len(tokens) and tokens[end].text == "." and not tokens[end].gap:
+        name += "."  # "Ferdinand R. Marcos Jr." is written with its full stop
     return name
 
 
