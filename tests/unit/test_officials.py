@@ -600,3 +600,41 @@ def test_one_name_part_under_the_same_head_office_is_the_same_person() -> None:
     )
     names = [o.name for o in diplomodel.parse(text, published="2024-06-19").officials]
     assert names.count("Anwar Ibrahim") == 1 and "Ibrahim" not in names
+
+
+def test_a_vice_chairman_of_the_central_military_commission_is_chinese() -> None:
+    text = (
+        "BEIJING, Aug. 29 (Xinhua) -- Zhang Youxia, vice chairman of the Central Military "
+        "Commission, met with U.S. National Security Advisor Jake Sullivan on Thursday."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-08-29").meetings
+    assert [(p.name, p.side, p.role.value) for p in meeting.participants] == [
+        ("Zhang Youxia", "CN", "official"),
+        ("Jake Sullivan", "US", "official"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Argentina's Chancellor Diana Mondino met Brazil's Foreign Minister Mauro Vieira.",
+         "foreign_minister"),
+        ("Germany's Chancellor Olaf Scholz met Brazil's Foreign Minister Mauro Vieira.",
+         "head_of_government"),
+    ],
+)  # fmt: skip
+def test_a_latin_american_chancellor_is_the_foreign_minister(text: str, role: str) -> None:
+    (meeting,) = diplomodel.parse(f"BRASILIA - {text}").meetings
+    assert meeting.participants[0].role.value == role
+
+
+def test_a_peer_is_a_counterpart() -> None:
+    text = (
+        "BRASILIA - Argentina's Foreign Minister Diana Mondino held talks with her Brazilian "
+        "peer, Mauro Vieira."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert [(p.name, p.side, p.role.value) for p in meeting.participants] == [
+        ("Diana Mondino", "AR", "foreign_minister"),
+        ("Mauro Vieira", "BR", "foreign_minister"),
+    ]
