@@ -63,3 +63,17 @@ def test_a_plan_in_the_relative_clause_of_the_meeting_still_counts() -> None:
         "Narendra Modi next week, is in Paris."
     )
     assert diplomodel.parse(text, published="2024-06-14").meetings == ()
+
+
+def test_a_plan_in_announced_content_does_not_rule_out_the_talks() -> None:
+    """'will from January 1' is what was announced after the talks, not a plan of them; a
+    date after "from" starts a period ahead and dates no meeting."""
+    text = (
+        "NAIROBI - Kenyans will from January 1 be able to visit South Africa without a visa, "
+        "President Cyril Ramaphosa announced on Wednesday after talks with President William "
+        "Ruto at State House."
+    )
+    (meeting,) = diplomodel.parse(text, published="2022-11-09").meetings
+    assert [p.name for p in meeting.participants] == ["Cyril Ramaphosa", "William Ruto"]
+    # not January 1 (ahead); "announced on Wednesday" is the day of the statement
+    assert meeting.date is None

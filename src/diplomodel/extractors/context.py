@@ -28,8 +28,9 @@ from diplomodel.text import APOSTROPHES, Token, sentence_bounds, tokenize
 __all__ = ["Article"]
 
 _WORDS = grammar_words()
-# "ahead of a July 4 election", "ahead of the 20 May vote": a date that lies ahead
-_AHEAD_OF = re.compile(r"\bahead of (?:the |a |an |its |their )?$")
+# "ahead of a July 4 election", "will from January 1 be able to": a date that lies ahead or
+# bounds a period, never the day of a meeting
+_AHEAD_OF = re.compile(r"\b(?:ahead of|from|until|till|by) (?:the |a |an |its |their )?$")
 # the word before a date, past an "on": "said on Tuesday", "announced Friday"
 _LAST_WORD = re.compile(r"([A-Za-z]+)(?:\s+on)?\s*$")
 
@@ -193,8 +194,8 @@ class Article:
         """
         The date mentions of a sentence that can date a meeting, resolved (computed once per
         sentence): not unresolvable ones, not those after the article's date, not those after
-        "since" ("the first talks since February 2022"), "ahead of" ("ahead of a July 4
-        election") or a statement verb ("both sides said on Tuesday"), and no month with a
+        "since" ("the first talks since February 2022"), "ahead of", "from", "until" or "by"
+        ("ahead of a July 4 election", "will from January 1") or a statement verb ("both sides said on Tuesday"), and no month with a
         year when the sentence names a day ("On Saturday ... since the invasion in February
         2022").
         """

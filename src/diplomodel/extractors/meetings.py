@@ -372,7 +372,7 @@ def _vetoed(
     # "A courtesy call ... that had been pencilled in for Saturday was cancelled": a noun
     # phrase is ruled out by a plan or a negation anywhere in its sentence
     plans = [c for c in cues if c.entry.signal in (Signal.PLAN, Signal.NEGATION)]
-    if noun and plans and plans[0].end <= hit.start:
+    if noun and plans and plans[0].end <= hit.start and not _announced(art, plans[0], hit):
         return plans[0]
     # after the phrase, before any reported speech ("told X in a call that ... would ...")
     speech = _reported_speech_start(art, hit.end)
@@ -392,6 +392,16 @@ def _vetoed(
         if in_clause:
             return in_clause[-1]
     return None
+
+
+def _announced(art: Article, cue: Hit[MeetingPhrase], hit: Hit[MeetingPhrase]) -> bool:
+    """
+    "Kenyans will from January 1 be able to ..., Ramaphosa announced on Wednesday after talks
+    with Ruto": a statement verb between a plan and a noun phrase ends the content announced,
+    and the plan stays inside it.
+    """
+    tokens = art.tokens
+    return any(tokens[k].key in WORDS.statement_verbs for k in range(cue.end, hit.start))
 
 
 def _relative_clauses(art: Article, sentence: int) -> list[tuple[int, int]]:
