@@ -195,9 +195,9 @@ class Article:
         The date mentions of a sentence that can date a meeting, resolved (computed once per
         sentence): not unresolvable ones, not those after the article's date, not those after
         "since" ("the first talks since February 2022"), "ahead of", "from", "until" or "by"
-        ("ahead of a July 4 election", "will from January 1") or a statement verb ("both sides said on Tuesday"), and no month with a
-        year when the sentence names a day ("On Saturday ... since the invasion in February
-        2022").
+        ("ahead of a July 4 election", "will from January 1") or a statement verb ("both
+        sides said on Tuesday"), and no month with a year when the sentence names a day ("On
+        Saturday ... since the invasion in February 2022").
         """
         cache = self._usable_dates
         if sentence in cache:
