@@ -71,6 +71,7 @@ class GrammarWords(NamedTuple):
     given_name_titles: frozenset[str]
     personal_honorifics: frozenset[str]
     surname_words: frozenset[str]
+    pair_subjects: frozenset[str]
 
 
 @cache

@@ -264,7 +264,8 @@ BUILTIN_RULES: dict[str, str] = {
         "An in-person meeting with no occasion of its own took place at the occasion of the "
         "meeting reported just before it, when nothing sets it apart: not in another "
         "country, and on the same day or, on another day within three days, when it points "
-        "back at the event ('on the margins of the summit')."
+        "back at the event ('on the margins of the summit') or lies one day apart in the same "
+        "city."
     ),
     "meetings.protagonist": (
         "'In his meeting with X', 'He met X' join X with the article's most-mentioned "
@@ -306,7 +307,9 @@ BUILTIN_RULES: dict[str, str] = {
     "officials.known_officials": (
         "A person the article names without a side (or title) gets them from the table of "
         "known office holders (data/officials.toml) for the article's year; so does one whose "
-        "side is only the default of a bare title ('Secretary General Jens Stoltenberg')."
+        "side is only the default of a bare title ('Secretary General Jens Stoltenberg'). The "
+        "full name of a holder in office that year is an official even without a title "
+        "('Keir Starmer has given Volodymyr Zelenskyy a warm welcome')."
     ),
     "topics.org_multilateral": (
         "An international organisation named in what was discussed signals 'multilateral'."

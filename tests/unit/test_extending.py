@@ -226,7 +226,7 @@ FISH = (
 )
 NIPPON = (
     "Brasilia, 4 June 2024: Brazilian Foreign Minister Mauro Vieira met with his "
-    "counterpart from Nippon, Yoko Kamikawa."
+    "counterpart from Nippon, Haruto Kisaragi."
 )
 SECURE = (
     "Brasilia, 4 June 2024: Brazilian Foreign Minister Mauro Vieira conferred by secure "
@@ -321,7 +321,7 @@ def test_with_topic_new_and_existing() -> None:
 def test_with_countries() -> None:
     book = default_rulebook().with_countries(CountryName("Nippon", "JP"))
     assert sides(DEFAULT, NIPPON) == []
-    assert sides(Parser(book), NIPPON)[0][1] == ("Yoko Kamikawa", "JP", "foreign_minister")
+    assert sides(Parser(book), NIPPON)[0][1] == ("Haruto Kisaragi", "JP", "foreign_minister")
 
 
 def test_with_officials() -> None:

@@ -77,3 +77,11 @@ def test_a_plan_in_announced_content_does_not_rule_out_the_talks() -> None:
     assert [p.name for p in meeting.participants] == ["Cyril Ramaphosa", "William Ruto"]
     # not January 1 (ahead); "announced on Wednesday" is the day of the statement
     assert meeting.date is None
+
+
+def test_possibly_a_meeting_is_a_plan() -> None:
+    text = (
+        "WASHINGTON - A successful visit could open the way for possibly a meeting between "
+        "U.S. President Joe Biden and Chinese President Xi Jinping in San Francisco."
+    )
+    assert diplomodel.parse(text, published="2023-06-14").meetings == ()

@@ -936,3 +936,46 @@ def test_their_meeting_of_years_ago_reports_none() -> None:
         "Harris agreed in 2022 during their meeting at Malacanang Palace to expand the bases."
     )
     assert diplomodel.parse(text, published="2024-11-21").meetings == ()
+
+
+def test_the_two_leaders_are_the_two_people_named_just_before() -> None:
+    text = (
+        "LONDON - Keir Starmer hugged Volodymyr Zelenskyy on the doorstep of Downing Street on "
+        "Saturday. The two leaders then held talks for more than an hour."
+    )
+    (meeting,) = diplomodel.parse(text, published="2025-03-01").meetings
+    assert [(p.name, p.side) for p in meeting.participants] == [
+        ("Keir Starmer", "GB"),
+        ("Volodymyr Zelenskyy", "UA"),
+    ]
+
+
+def test_the_two_leaders_after_a_sentence_of_three_sides_are_nobody() -> None:
+    text = (
+        "LONDON - Keir Starmer, Volodymyr Zelenskyy and Emmanuel Macron arrived in London on "
+        "Saturday. The two leaders then held talks for more than an hour."
+    )
+    assert diplomodel.parse(text, published="2025-03-01").meetings == ()
+
+
+def test_a_known_office_holder_is_an_official_without_a_title() -> None:
+    text = "LONDON - Keir Starmer has given Volodymyr Zelenskyy a warm welcome."
+    found = {
+        o.name: (o.side, o.role.value)
+        for o in diplomodel.parse(text, published="2025-03-01").officials
+    }
+    assert found == {
+        "Keir Starmer": ("GB", "head_of_government"),
+        "Volodymyr Zelenskyy": ("UA", "head_of_state"),
+    }
+    # out of office in the article's year: no official
+    before = diplomodel.parse(text, published="2015-03-01").officials
+    assert [o.name for o in before] == []
+
+
+def test_after_last_held_the_whole_sentence_is_history() -> None:
+    text = (
+        "BAKU - Mirzoyan and Bayramov last held face-to-face negotiations in Almaty, in a round "
+        "of talks hosted by Kazakh Foreign Minister Murat Nurtleu."
+    )
+    assert diplomodel.parse(text, published="2025-06-12").meetings == ()

@@ -364,6 +364,11 @@ def _vetoed(
         if not other_clause or cue.entry.signal == Signal.NOT_MEETING or noun:
             return cue
         i -= 1
+    # "Mirzoyan and Bayramov last held negotiations in Almaty, in a round of talks hosted by
+    # Kazakhstan": after a history verb, the whole sentence is history
+    for cue in cues:
+        if cue.end <= hit.start and art.surface(cue.start, cue.end).lower() in _HISTORY_VERBS:
+            return cue
     # "during his visit to Israel last month with X, when the two held talks with Y": a
     # when-clause after a history cue tells that history
     history = [c for c in cues if c.entry.signal == Signal.BACKGROUND and c.end <= hit.start]
@@ -744,6 +749,10 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
                 # Modi; "At the meeting with President X, the leaders discussed ..." in a readout
                 order.insert(0, antecedent)
                 joined = True
+        if not order and current is None and _pair_subject(art, s, triggers):
+            # "Starmer hugged Zelenskyy on the doorstep. The two leaders then held talks": the
+            # people of two sides named in the sentences just before
+            order = _previous_pair(art, s, by_sentence_mentions, people)
         sides = {side(p) for p in order}
         known = {x for x in sides if x}
         enough = len(known) >= 2 or (len(known) == 1 and None in sides)
@@ -1062,8 +1071,44 @@ def _previous_subject(
     return None
 
 
+# Background cues that make their sentence the story of an earlier meeting from there on.
+_HISTORY_VERBS = frozenset(
+    {"last met", "last held", "last held talks", "last spoke", "last talked", "previously met"}
+)
+
 # how many sentences back a pronoun's antecedent is looked for
 _ANTECEDENT_REACH = 3
+
+
+def _pair_subject(art: Article, sentence: int, triggers: list[Trigger]) -> bool:
+    """Whether "the two leaders" (``pair_subjects`` of grammar.toml) is the subject of the
+    sentence's first meeting phrase, with at most an adverb between ("then", "also")."""
+    s = art.sentences[sentence][0]
+    first = min(t.hit.start for t in triggers)
+    keys = [
+        t.key
+        for t in art.tokens[max(s, first - 6) : first]
+        if t.key not in WORDS.sequence_words and t.key != "also"
+    ]
+    return any(" ".join(keys[-k:]) in WORDS.pair_subjects for k in range(2, min(4, len(keys)) + 1))
+
+
+def _previous_pair(
+    art: Article, sentence: int, by_sentence: dict[int, list[Mention]], people: list[Person]
+) -> list[int]:
+    """
+    The named people of the nearest of the sentences before ``sentence`` that names people of
+    exactly two sides, in text order (none when the nearest naming sentence has more sides).
+    """
+    for s in range(sentence - 1, max(-1, sentence - 1 - _ANTECEDENT_REACH), -1):
+        named = sorted((m for m in by_sentence.get(s, ()) if m.person >= 0), key=lambda m: m.start)
+        order: list[int] = []
+        for m in named:
+            if m.person not in order and people[m.person].name and people[m.person].side:
+                order.append(m.person)
+        if order:
+            return order if len({people[p].side for p in order}) == 2 else []
+    return []
 
 
 def _plural_subject(art: Article, sentence: int) -> bool:

@@ -1003,6 +1003,29 @@ class _Builder:
             self.mentions.append(mention)
             covered.update(range(mention.start, mention.end))
 
+    def known_names(self) -> None:
+        """
+        'Keir Starmer has given Volodymyr Zelenskyy a warm welcome': the full name (two words
+        or more) of a known office holder in office in the article's year is an official, with
+        no title and no meeting phrase next to it.
+        """
+        reference = self.art.reference
+        if reference is None:
+            return
+        year = reference.year
+        index = self.art.book.officials
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        for start, end in self.names.run_end.items():
+            if end - start < 2 or start in self.name_owner or start in covered:
+                continue
+            found = index.get(name_tokens(_clean_name(self.art, start, end)), ())
+            if not any(o.since <= year <= (o.until or 9999) for o in found):
+                continue
+            mention = Mention(start, end, kind="bare")
+            self._set_name(mention, (start, end))
+            self.mentions.append(mention)
+            covered.update(range(start, end))
+
     def appositions(self) -> None:
         """'Borys Lozhkin, who heads the Ukrainian President's administration, ...'."""
         tokens = self.tokens
@@ -1384,6 +1407,8 @@ def find_people(art: Article) -> tuple[list[Mention], list[Person]]:
     builder.possessive_names()
     builder.appositions()
     builder.bare_names()
+    if art.on("officials.known_officials"):
+        builder.known_names()
     mentions = sorted(builder.mentions, key=lambda m: (m.start, m.end))
     _share_coordinated_sides(art, mentions)
     _delegation_sides(art, mentions)
