@@ -242,7 +242,7 @@ def test_the_office_of_the_protagonist_with_an_adverb_before_the_verb() -> None:
         "Communist Party of Vietnam."
     )
     pairs = meetings(text)
-    assert [("Ferdinand Marcos Jr", "PH"), ("Nguyen Phu Trong", "VN")] in pairs
+    assert [("Ferdinand Marcos Jr.", "PH"), ("Nguyen Phu Trong", "VN")] in pairs
 
 
 def test_a_known_office_holders_side_is_shared_with_a_coordinated_office() -> None:
