@@ -638,3 +638,22 @@ def test_a_peer_is_a_counterpart() -> None:
         ("Diana Mondino", "AR", "foreign_minister"),
         ("Mauro Vieira", "BR", "foreign_minister"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Presidents Paul Kagame of Rwanda and Felix Tshisekedi of the Democratic Republic of "
+         "the Congo met in Doha on Tuesday.",
+         {"Paul Kagame": ("RW", "head_of_state"), "Felix Tshisekedi": ("CD", "head_of_state")}),
+        # the sides from the table of known office holders
+        ("Presidents Emmanuel Macron and Volodymyr Zelenskyy met in Doha on Tuesday.",
+         {"Emmanuel Macron": ("FR", "head_of_state"),
+          "Volodymyr Zelenskyy": ("UA", "head_of_state")}),
+    ],
+)  # fmt: skip
+def test_names_after_a_plural_title_hold_it_each(
+    text: str, found: dict[str, tuple[str, str]]
+) -> None:
+    result = diplomodel.parse(f"DOHA - {text}", published="2025-03-19")
+    assert {o.name: (o.side, o.role.value) for o in result.officials} == found

@@ -824,6 +824,8 @@ class _Builder:
                     k += 1
                 else:
                     break
+        if not sides and not left_sides and self._named_plural(end, title, role):
+            return
         if runs and len(runs) == len(sides):
             for (cc, org), run in zip(sides, runs, strict=True):
                 mention = Mention(run[0], run[1], title=title, role=role, country=cc, org=org)
@@ -839,6 +841,43 @@ class _Builder:
         if not sides:
             # "the two foreign ministers", "the top diplomats": a role for the meeting's people
             self.mentions.append(Mention(left, end, title=title, role=role, kind="plural"))
+
+    def _named_plural(self, end: int, title: str, role: Role | None) -> bool:
+        """
+        'Presidents Paul Kagame of Rwanda and Felix Tshisekedi of the DRC', 'Presidents Kagame
+        and Tshisekedi': names right after a plural title, each with its own "of" side or
+        none, are one titled mention each. False (nothing added) unless two names follow.
+        """
+        tokens = self.tokens
+        n = len(tokens)
+        found: list[tuple[tuple[int, int], int, str | None, str | None]] = []
+        k = end
+        while k < n and not tokens[k].newline_before:
+            run = self.names.run_at(k)
+            if run is None or not tokens[k].gap:
+                break
+            k = stop = run[1]
+            cc = org = None
+            if k + 1 < n and tokens[k].key == "of":
+                j = k + 2 if tokens[k + 1].key == "the" else k + 1
+                side = self._side_at(j)
+                if side is not None:
+                    stop = k = side[0]
+                    cc, org = side[1], side[2]
+            found.append((run, stop, cc, org))
+            if k < n and tokens[k].text == "," and k + 1 < n and tokens[k + 1].key == "and":
+                k += 2
+            elif k < n and tokens[k].key in (",", "and"):
+                k += 1
+            else:
+                break
+        if len(found) < 2:
+            return False
+        for run, stop, cc, org in found:
+            mention = Mention(run[0], stop, title=title, role=role, country=cc, org=org)
+            self._set_name(mention, run)
+            self.mentions.append(mention)
+        return True
 
     # -- other mention shapes -------------------------------------------------------------
 
