@@ -5,6 +5,8 @@ Occasions: a summit's bilaterals reported one after another share the summit nam
 
 from __future__ import annotations
 
+import pytest
+
 import diplomodel
 from diplomodel.engine import Parser
 from diplomodel.rules import default_rulebook
@@ -110,3 +112,26 @@ def test_the_day_before_in_the_same_city_shares_it() -> None:
     found = occasions(text, published="2024-11-16")
     # one day apart in the same city: at the summit; two days apart: a meeting of its own
     assert [name for _, name, _ in found] == ["APEC summit", "APEC summit", None]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "org"),
+    [
+        ("on the sidelines of the ministerial council of the Organization for Security and "
+         "Co-operation in Europe (OSCE)", "OSCE ministerial council", "OSCE"),
+        ("on the sidelines of the summit of the Shanghai Cooperation Organisation",
+         "SCO summit", "SCO"),
+        # a capitalised name after the organisation is read as written
+        ("on the sidelines of the meeting of the OSCE Council of Foreign Ministers",
+         "OSCE Council of Foreign Ministers", "OSCE"),
+        ("on the first day of the G7 leaders' summit", "G7 leaders' summit", "G7"),
+    ],
+)  # fmt: skip
+def test_event_named_by_its_organisation(phrase: str, name: str, org: str) -> None:
+    text = (
+        "STOCKHOLM - U.S. Secretary of State Antony Blinken and Russian Foreign Minister "
+        f"Sergei Lavrov held talks {phrase} on Thursday."
+    )
+    assert occasions(text, published="2021-12-02") == [
+        (["Antony Blinken", "Sergei Lavrov"], name, org)
+    ]

@@ -577,6 +577,33 @@ def _ahead_of_report(art: Article, occasion: FoundOccasion) -> bool:
     return False
 
 
+def _heads_of_org(art: Article, k: int, s_end: int) -> FoundOccasion | None:
+    """
+    "the ministerial council of the Organization for Security and Co-operation in Europe
+    (OSCE)", "the summit of the SCO": lower-case head nouns, then "of (the)" and an
+    organisation, make the organisation's event ("OSCE ministerial council").
+    """
+    tokens = art.tokens
+    j = k
+    while j < min(s_end, k + 3) and tokens[j].key in WORDS.occasion_lower_heads:
+        if not tokens[j].text.islower():
+            return None  # "Summit of the ...": a capitalised name, read as written
+        j += 1
+    if j == k or j + 1 >= s_end or tokens[j].key != "of":
+        return None
+    o = j + 2 if tokens[j + 1].key == "the" else j + 1
+    hit = art.org_at.get(o)
+    if hit is None:
+        return None
+    end = hit.end
+    if end < s_end and tokens[end].text[:1].isupper():
+        return None  # "meeting of the OSCE Council of Foreign Ministers": a longer name
+    if end + 2 < s_end and tokens[end].text == "(" and tokens[end + 2].text == ")":
+        end += 3  # "(OSCE)"
+    name = f"{hit.entry.acronym} {art.surface(k, j)}"
+    return FoundOccasion(name, hit.entry.acronym, (tokens[k].start, tokens[end - 1].end))
+
+
 def _event_after(art: Article, k: int) -> FoundOccasion | None:
     tokens = art.tokens
     n = len(tokens)
@@ -584,6 +611,9 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
     while k < s_end and (tokens[k].key in ("the", "a", "an") or _ORDINAL.match(tokens[k].key)):
         k += 1
     start = k
+    of_org = _heads_of_org(art, k, s_end)
+    if of_org is not None:
+        return of_org
     pieces: list[str] = []
     orgs: list[tuple[int, str]] = []
     has_head = False
