@@ -85,3 +85,15 @@ def test_possibly_a_meeting_is_a_plan() -> None:
         "U.S. President Joe Biden and Chinese President Xi Jinping in San Francisco."
     )
     assert diplomodel.parse(text, published="2023-06-14").meetings == ()
+
+
+def test_what_a_call_came_after_is_history() -> None:
+    text = (
+        "WASHINGTON, Dec 7 (Reuters) - U.S. President Joe Biden warned Russian President "
+        "Vladimir Putin on Tuesday in a video call that the West would respond with strong "
+        "measures.\n\n"
+        "The call came less than a week after Secretary of State Antony Blinken and Foreign "
+        "Minister Sergei Lavrov met in Stockholm."
+    )
+    meetings = diplomodel.parse(text, published="2021-12-07").meetings
+    assert [[p.name for p in m.participants] for m in meetings] == [["Joe Biden", "Vladimir Putin"]]

@@ -367,7 +367,7 @@ def _vetoed(
     # "Mirzoyan and Bayramov last held negotiations in Almaty, in a round of talks hosted by
     # Kazakhstan": after a history verb, the whole sentence is history
     for cue in cues:
-        if cue.end <= hit.start and art.surface(cue.start, cue.end).lower() in _HISTORY_VERBS:
+        if cue.end <= hit.start and _history_verb(art.surface(cue.start, cue.end).lower()):
             return cue
     # "during his visit to Israel last month with X, when the two held talks with Y": a
     # when-clause after a history cue tells that history
@@ -1075,6 +1075,13 @@ def _previous_subject(
 _HISTORY_VERBS = frozenset(
     {"last met", "last held", "last held talks", "last spoke", "last talked", "previously met"}
 )
+
+
+def _history_verb(cue: str) -> bool:
+    """'last met', and 'came (less than a week) after' / 'comes after': the rest of the
+    sentence tells what happened before."""
+    return cue in _HISTORY_VERBS or (cue.startswith(("came ", "comes ")) and cue.endswith("after"))
+
 
 # how many sentences back a pronoun's antecedent is looked for
 _ANTECEDENT_REACH = 3
