@@ -657,3 +657,27 @@ def test_names_after_a_plural_title_hold_it_each(
 ) -> None:
     result = diplomodel.parse(f"DOHA - {text}", published="2025-03-19")
     assert {o.name: (o.side, o.role.value) for o in result.officials} == found
+
+
+def test_a_given_name_right_after_an_office_is_a_name() -> None:
+    text = (
+        "TASHKENT - Uzbek Foreign Minister Bakhtiyor Saidov met with Afghan acting Foreign "
+        "Minister Amir Khan Muttaqi."
+    )
+    (meeting,) = diplomodel.parse(text).meetings
+    assert [(p.name, p.role.value) for p in meeting.participants] == [
+        ("Bakhtiyor Saidov", "foreign_minister"),
+        ("Amir Khan Muttaqi", "foreign_minister"),
+    ]
+
+
+def test_a_name_after_a_second_office_in_apposition_is_the_first_ones_too() -> None:
+    text = (
+        "SUVA - Prime Minister Sitiveni Rabuka held talks with Australia's Minister for "
+        "Foreign Affairs, Senator Penny Wong, in Suva on Tuesday."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-02-14").meetings
+    assert [(p.name, p.side, p.role.value) for p in meeting.participants] == [
+        ("Sitiveni Rabuka", "FJ", "head_of_government"),
+        ("Penny Wong", "AU", "foreign_minister"),
+    ]

@@ -67,8 +67,10 @@ class Article:
             return longest_first(by_kind.get(name, []))
 
         blocked = _owners(kind("blocker"))
+        titles = kind("title")
+        title_ends = {h.end for h in titles}
         self.titles: list[Hit[TitleEntry]] = [
-            h for h in kind("title") if not self._given_name(h) and not self._name_part(h)
+            h for h in titles if not self._given_name(h, title_ends) and not self._name_part(h)
         ]
         self.countries: list[Hit[CountryName]] = [
             h for h in kind("country") if not _covered(h, blocked)
@@ -106,11 +108,23 @@ class Article:
         for org in self.orgs:
             self.orgs_in.setdefault(self.sentence_of(org.start), []).append(org)
 
-    def _given_name(self, hit: Hit[TitleEntry]) -> bool:
-        """'Dr. Sultan Ahmed Al Jaber': an office word after a personal honorific is a name."""
+    def _given_name(self, hit: Hit[TitleEntry], title_ends: set[int]) -> bool:
+        """
+        'Dr. Sultan Ahmed Al Jaber', 'Foreign Minister Amir Khan Muttaqi': an office word that
+        is also a given name, after a personal honorific or right after another office, is a
+        name.
+        """
         tokens = self.tokens
         if hit.end - hit.start != 1 or tokens[hit.start].key not in _WORDS.given_name_titles:
             return False
+        nxt = hit.end
+        if (
+            hit.start in title_ends
+            and nxt < len(tokens)
+            and tokens[nxt].is_capitalized
+            and not tokens[nxt].newline_before
+        ):
+            return True
         k = hit.start - 1
         if k >= 0 and tokens[k].text == ".":
             k -= 1

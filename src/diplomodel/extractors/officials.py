@@ -707,6 +707,11 @@ class _Builder:
             if continued and names.run_at(k + 1) and not is_name:
                 start = k + 1
             run = names.run_at(start)
+            if run is None and start in self.art.title_at:
+                # "Australia's Minister for Foreign Affairs, Senator Penny Wong": the name
+                # after a second office is the first one's too
+                after = self.art.title_at[start].end
+                run = names.run_at(after) if after < n and tokens[after].gap else None
             # "... in the presence of the Omani foreign minister, Baghaei added": the speaker
             speaker = run is not None and run[1] < n and tokens[run[1]].key in WORDS.statement_verbs
             if run is not None and (definite or run[1] - run[0] >= 2) and not speaker:
