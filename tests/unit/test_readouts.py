@@ -979,3 +979,45 @@ def test_after_last_held_the_whole_sentence_is_history() -> None:
         "of talks hosted by Kazakh Foreign Minister Murat Nurtleu."
     )
     assert diplomodel.parse(text, published="2025-06-12").meetings == ()
+
+
+def test_an_opposition_leader_is_an_official_who_meets() -> None:
+    text = (
+        "VILNIUS - French President Emmanuel Macron met with Belarusian opposition leader "
+        "Sviatlana Tsikhanouskaya on Tuesday in Vilnius."
+    )
+    (meeting,) = diplomodel.parse(text, published="2020-09-29").meetings
+    assert [(p.name, p.side, p.role.value) for p in meeting.participants] == [
+        ("Emmanuel Macron", "FR", "head_of_state"),
+        ("Sviatlana Tsikhanouskaya", "BY", "official"),
+    ]
+
+
+def test_people_of_a_clause_after_comma_as_are_not_participants() -> None:
+    text = (
+        "KHARKIV - Dutch Prime Minister Mark Rutte met Ukrainian President Volodymyr Zelenskyy "
+        "on Friday and signed a security agreement, as mourners gathered in Moscow for the "
+        "funeral of Russian opposition leader Alexei Navalny."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-03-01").meetings
+    assert [p.name for p in meeting.participants] == ["Mark Rutte", "Volodymyr Zelenskyy"]
+
+
+def test_people_after_comma_as_did_are_participants() -> None:
+    text = (
+        "ABU DHABI - UAE President Mohamed bin Zayed held talks with Kenyan President William "
+        "Ruto on Tuesday. Foreign Minister Abdullah bin Zayed also took part in the talks, as "
+        "did Kenyan Foreign Minister Musalia Mudavadi."
+    )
+    (meeting,) = diplomodel.parse(text, published="2025-01-14").meetings
+    assert "Musalia Mudavadi" in [p.name for p in meeting.participants]
+
+
+def test_a_date_after_since_the_dates_no_meeting() -> None:
+    text = (
+        "DOHA - US Secretary of State Antony Blinken, on his eighth tour of the region since "
+        "the October 7 attack, held talks in Doha on Wednesday with Qatar's Prime Minister "
+        "Sheikh Mohammed bin Abdulrahman Al Thani."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-06-12").meetings
+    assert meeting.date is not None and meeting.date.iso == "2024-06-12"

@@ -28,6 +28,8 @@ from diplomodel.text import APOSTROPHES, Token, sentence_bounds, tokenize
 __all__ = ["Article"]
 
 _WORDS = grammar_words()
+# "the first talks since February 2022", "his eighth tour since the October 7 attack"
+_SINCE = re.compile(r"\bsince (?:the )?$")
 # "ahead of a July 4 election", "will from January 1 be able to": a date that lies ahead or
 # bounds a period, never the day of a meeting
 _AHEAD_OF = re.compile(r"\b(?:ahead of|from|until|till|by) (?:the |a |an |its |their )?$")
@@ -231,7 +233,7 @@ class Article:
             if reference is not None and after_reference(resolved.value, reference):
                 continue  # "takes over the chairmanship in January 2024" (in November 2023)
             before = text[max(0, mention.start - 16) : mention.start].lower()
-            if before.endswith("since ") or _AHEAD_OF.search(before):
+            if _SINCE.search(before) or _AHEAD_OF.search(before):
                 continue  # "since February 2022"; "ahead of a July 4 election" lies ahead
             last = _LAST_WORD.search(text, max(0, mention.start - 16), mention.start)
             if last is not None and last.group(1).lower() in _WORDS.statement_verbs:

@@ -580,6 +580,9 @@ def _clause_marks(art: Article) -> list[int]:
     return marks
 
 
+_AS_DID = frozenset({"did", "do", "does", "had", "has", "have", "was", "were", "well"})
+
+
 def _clause_people(
     art: Article, mentions: list[Mention], sentence: int, triggers: list[Trigger]
 ) -> list[Mention]:
@@ -587,7 +590,14 @@ def _clause_people(
     last_trigger = max(t.hit.end for t in triggers)
     cut = e
     for i in range(last_trigger, e):
-        if art.tokens[i].key in WORDS.clause_cut_words:
+        if art.tokens[i].key in WORDS.clause_cut_words or (
+            # "..., as thousands gathered for the funeral of opposition leader X" (not "...,
+            # as did Kenya's foreign minister X")
+            art.tokens[i].key == "as"
+            and art.tokens[i - 1].text == ","
+            and i + 1 < e
+            and art.tokens[i + 1].key not in _AS_DID
+        ):
             cut = i
             break
     # "summoned Ambassador X and lodged a protest over the visit of Speaker Y to Taiwan": Y is
