@@ -97,3 +97,23 @@ def test_what_a_call_came_after_is_history() -> None:
     )
     meetings = diplomodel.parse(text, published="2021-12-07").meetings
     assert [[p.name for p in m.participants] for m in meetings] == [["Joe Biden", "Vladimir Putin"]]
+
+
+@pytest.mark.parametrize(
+    "distractor",
+    [
+        "U.S. President Joe Biden had asked for the visit when he and Netanyahu last spoke by "
+        "phone, on March 18.",
+        "Officials said a bilateral meeting between Prime Minister Narendra Modi and Chinese "
+        "President Xi Jinping had not been ruled out.",
+    ],
+)
+def test_history_and_possibility_add_no_meeting(distractor: str) -> None:
+    text = (
+        "JERUSALEM - Israeli Prime Minister Benjamin Netanyahu received U.S. Ambassador Jack "
+        f"Lew on Monday. {distractor}"
+    )
+    meetings = diplomodel.parse(text, published="2024-03-25").meetings
+    assert [[p.name for p in m.participants] for m in meetings] == [
+        ["Benjamin Netanyahu", "Jack Lew"]
+    ]
