@@ -375,3 +375,15 @@ def test_checkers_reject_unknown_keys_and_duplicate_keys() -> None:
     assert _duplicates([("a", "Chargé d'Affaires"), ("a", "Charge d'affaires")])
     assert not _duplicates([("a", "Chancellor"), ("b", "Chancellor of the Exchequer")])
     assert _check_terms("t", ["Prime  Minister"]) and _check_terms("t", [])
+
+
+def test_words_news_uses_for_something_else_signal_no_topic() -> None:
+    import diplomodel
+
+    text = (
+        "HANOI - Japanese Prime Minister Fumio Kishida arrived at the airport and held talks "
+        "with Vietnamese Prime Minister Pham Minh Chinh on Monday. The two discussed bilateral "
+        "trade, and Kishida later told journalists the water was calm."
+    )
+    (meeting,) = diplomodel.parse(text, published="2023-05-08").meetings
+    assert [t.code for t in meeting.topics] == ["trade"]
