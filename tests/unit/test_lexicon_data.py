@@ -387,3 +387,18 @@ def test_words_news_uses_for_something_else_signal_no_topic() -> None:
     )
     (meeting,) = diplomodel.parse(text, published="2023-05-08").meetings
     assert [t.code for t in meeting.topics] == ["trade"]
+
+
+def test_an_organisation_naming_a_gathering_signals_no_topic() -> None:
+    import diplomodel
+
+    text = (
+        "MADRID - Turkish President Recep Tayyip Erdogan held talks with U.S. President Joe "
+        "Biden on Wednesday, on the eve of the NATO summit, and discussed the role of NATO in "
+        "the Black Sea."
+    )
+    (meeting,) = diplomodel.parse(text, published="2022-06-29").meetings
+    (evidence,) = [e for e in meeting.topic_evidence if e.code == "multilateral"]
+    # only the second "NATO", what was discussed
+    assert [text[s.start : s.end] for s in evidence.spans] == ["NATO"]
+    assert evidence.spans[0].start > text.index("summit")

@@ -25,7 +25,7 @@ from diplomodel.extractors.meetings import Frame, Trigger
 from diplomodel.grammar import grammar_words
 from diplomodel.matcher import Hit
 from diplomodel.model import DateBasis, DatePrecision
-from diplomodel.rules import CountryName, Signal
+from diplomodel.rules import CountryName, OrgEntry, Signal
 from diplomodel.text import APOSTROPHES
 
 __all__ = [
@@ -733,6 +733,22 @@ def _event_after(art: Article, k: int) -> FoundOccasion | None:
 
 
 MULTILATERAL = "multilateral"
+
+
+def _names_an_event(art: Article, org: Hit[OrgEntry]) -> bool:
+    """
+    "the NATO summit", "the G20 foreign ministers' meeting", "the APEC leaders' retreat": an
+    organisation that names an event is where people met, not what they discussed.
+    """
+    tokens = art.tokens
+    k = org.end
+    return k < len(tokens) and (
+        tokens[k].key in WORDS.occasion_lower_heads or tokens[k].key in _EVENT_WORDS
+    )
+
+
+# after an organisation's name, words that make it the name of a gathering
+_EVENT_WORDS = frozenset({"summits", "meetings", "leaders", "foreign", "ministers", "games"})
 _NOISE_HEADS = ("photo", "read also", "also read", "read more", "caption")
 
 
@@ -763,8 +779,8 @@ def meeting_topics(
     Topic code -> character spans, from the frame's sentences and the sentences of its region
     (from its first report to the next meeting), leaving out background sentences, captions
     and "read also" lines. An international organisation named in those sentences (other than
-    as a participant's affiliation or the occasion, both in ``exclude`` as token ranges)
-    signals the ``multilateral`` topic.
+    as a participant's affiliation or the occasion, both in ``exclude`` as token ranges, or as
+    the name of a gathering: "the NATO summit") signals the ``multilateral`` topic.
     """
     sentences = (set(region) | set(frame.sentences)) - _no_topic_sentences(art)
     found: dict[str, list[tuple[int, int]]] = {}
@@ -777,7 +793,7 @@ def meeting_topics(
             hits.extend(
                 (h.start, h.end, MULTILATERAL)
                 for h in art.orgs_in.get(s, ())
-                if h.entry.acronym not in WORDS.framework_orgs
+                if h.entry.acronym not in WORDS.framework_orgs and not _names_an_event(art, h)
             )
         for start, end, code in sorted(hits):
             if start in excluded:
