@@ -378,8 +378,6 @@ def test_checkers_reject_unknown_keys_and_duplicate_keys() -> None:
 
 
 def test_words_news_uses_for_something_else_signal_no_topic() -> None:
-    import diplomodel
-
     text = (
         "HANOI - Japanese Prime Minister Fumio Kishida arrived at the airport and held talks "
         "with Vietnamese Prime Minister Pham Minh Chinh on Monday. The two discussed bilateral "
@@ -390,8 +388,6 @@ def test_words_news_uses_for_something_else_signal_no_topic() -> None:
 
 
 def test_an_organisation_naming_a_gathering_signals_no_topic() -> None:
-    import diplomodel
-
     text = (
         "MADRID - Turkish President Recep Tayyip Erdogan held talks with U.S. President Joe "
         "Biden on Wednesday, on the eve of the NATO summit, and discussed the role of NATO in "
@@ -402,3 +398,16 @@ def test_an_organisation_naming_a_gathering_signals_no_topic() -> None:
     # only the second "NATO", what was discussed
     assert [text[s.start : s.end] for s in evidence.spans] == ["NATO"]
     assert evidence.spans[0].start > text.index("summit")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["to normalize relations", "to de-escalate", "the restoration of diplomatic relations"],
+)
+def test_normalisation_between_adversaries_is_conflict(phrase: str) -> None:
+    text = (
+        "BEIJING - Iranian Foreign Minister Hossein Amir-Abdollahian held talks with Saudi "
+        f"Foreign Minister Prince Faisal bin Farhan on Thursday and agreed {phrase}."
+    )
+    (meeting,) = diplomodel.parse(text, published="2023-04-06").meetings
+    assert "conflict" in [t.code for t in meeting.topics]
