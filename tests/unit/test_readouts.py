@@ -1021,3 +1021,21 @@ def test_a_date_after_since_the_dates_no_meeting() -> None:
     )
     (meeting,) = diplomodel.parse(text, published="2024-06-12").meetings
     assert meeting.date is not None and meeting.date.iso == "2024-06-12"
+
+
+def test_i_in_a_media_release_is_the_minister_named_in_its_header() -> None:
+    text = (
+        "Visit to Beijing\n\nMedia release\n21 December 2022\n"
+        "Senator the Hon Penny Wong, Minister for Foreign Affairs\n\n"
+        "Today I met State Councilor and Foreign Minister Wang Yi in Beijing."
+    )
+    (meeting,) = diplomodel.parse(text, published="2022-12-21").meetings
+    assert [p.name for p in meeting.participants] == ["Penny Wong", "Wang Yi"]
+
+
+def test_i_in_a_quotation_is_not_the_first_official_named() -> None:
+    text = (
+        "CANBERRA - Foreign Minister Penny Wong spoke to reporters on Monday.\n\n"
+        '"Today I met Foreign Minister Wang Yi in Beijing," a Chinese diplomat said.'
+    )
+    assert diplomodel.parse(text, published="2022-12-21").meetings == ()

@@ -1046,7 +1046,26 @@ def _first_person_speaker(
         named = [p.index for p in people if p.name and set(label) & p.name_tokens]
         if len(named) == 1:
             return named[0]
+    if fallback is None and not any(t.text in _QUOTES for t in tokens[s:first]):
+        # a minister's media release: "Senator the Hon Penny Wong, Minister for Foreign
+        # Affairs ... Today I met State Councilor Wang Yi": the first official named before
+        return _first_named_before(art, s, people)
     return fallback
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+
+
+def _first_named_before(art: Article, sentence_start: int, people: list[Person]) -> int | None:
+    """The named person with a side whose first mention comes first, before a token."""
+    first: tuple[int, int] | None = None
+    for p in people:
+        if not p.name or not p.side:
+            continue
+        start = min(m.start for m in p.mentions)
+        if start < sentence_start and (first is None or start < first[0]):
+            first = (start, p.index)
+    return first[1] if first else None
 
 
 def _protagonist(people: list[Person]) -> int | None:
