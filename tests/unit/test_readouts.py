@@ -1039,3 +1039,15 @@ def test_i_in_a_quotation_is_not_the_first_official_named() -> None:
         '"Today I met Foreign Minister Wang Yi in Beijing," a Chinese diplomat said.'
     )
     assert diplomodel.parse(text, published="2022-12-21").meetings == ()
+
+
+def test_talks_since_which_a_meeting_is_the_first_are_history() -> None:
+    text = (
+        "ALMATY, May 10 (Kazinform) -- Azerbaijani Foreign Minister Jeyhun Bayramov held talks "
+        "with Armenian Foreign Minister Ararat Mirzoyan on Friday.\n\n"
+        "It is the first meeting of the two ministers since their talks in Berlin in late "
+        "February, which were hosted by German Foreign Minister Annalena Baerbock."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-05-10").meetings
+    assert meeting.place is not None and meeting.place.name == "Almaty"
+    assert [p.name for p in meeting.participants] == ["Jeyhun Bayramov", "Ararat Mirzoyan"]
