@@ -384,3 +384,17 @@ def test_the_scene_day_rule_can_be_switched_off() -> None:
     parser = Parser(default_rulebook().without("date.scene"))
     result = parser.parse(SCENE_DAY, published="2024-05-27")
     assert [str(m.date.value) if m.date else None for m in result.meetings] != ["2024-05-26"]
+
+
+def test_afterwards_starts_a_further_meeting() -> None:
+    text = (
+        "BRUSSELS, MAY 14 - Prime Minister of Armenia Nikol Pashinyan held a private meeting "
+        "with President of the European Council Charles Michel on May 14.\n\n"
+        "Afterwards, the trilateral meeting of Nikol Pashinyan, President of Azerbaijan Ilham "
+        "Aliyev and Charles Michel took place."
+    )
+    meetings = diplomodel.parse(text, published="2023-05-14").meetings
+    assert [[p.name for p in m.participants] for m in meetings] == [
+        ["Nikol Pashinyan", "Charles Michel"],
+        ["Nikol Pashinyan", "Ilham Aliyev", "Charles Michel"],
+    ]
