@@ -1051,3 +1051,19 @@ def test_talks_since_which_a_meeting_is_the_first_are_history() -> None:
     (meeting,) = diplomodel.parse(text, published="2024-05-10").meetings
     assert meeting.place is not None and meeting.place.name == "Almaty"
     assert [p.name for p in meeting.participants] == ["Jeyhun Bayramov", "Ararat Mirzoyan"]
+
+
+def test_delegation_heads_in_parallel_after_consultations_by_video() -> None:
+    text = (
+        "ASHGABAT - Political consultations between the foreign ministries of Turkmenistan and "
+        "Kazakhstan were held on Tuesday in the format of a videoconference.\n\n"
+        "The Turkmen delegation was headed by Deputy Minister of Foreign Affairs of "
+        "Turkmenistan Vepa Hajiyev, while the Kazakh side was represented by Deputy Minister "
+        "of Foreign Affairs of Kazakhstan Roman Vassilenko."
+    )
+    (meeting,) = diplomodel.parse(text, published="2021-02-10").meetings
+    assert [(p.name, p.side) for p in meeting.participants] == [
+        ("Vepa Hajiyev", "TM"),
+        ("Roman Vassilenko", "KZ"),
+    ]
+    assert meeting.mode.value == "video" and meeting.place is None

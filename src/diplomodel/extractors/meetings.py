@@ -589,7 +589,12 @@ def _clause_people(
     s, e = art.sentences[sentence]
     last_trigger = max(t.hit.end for t in triggers)
     cut = e
+    # "The Turkmen delegation was headed by X, while the Kazakh side was represented by Y":
+    # the other side's head, in parallel
+    parallel = all(t.hit.entry.signal == Signal.COMPANION for t in triggers)
     for i in range(last_trigger, e):
+        if parallel and art.tokens[i].key == "while":
+            continue
         if art.tokens[i].key in WORDS.clause_cut_words or (
             # "..., as thousands gathered for the funeral of opposition leader X" (not "...,
             # as did Kenya's foreign minister X")
@@ -629,8 +634,12 @@ def _attributed_speaker(tokens: list[Token], m: Mention, end: int) -> bool:
     )
 
 
-def _mode_of(triggers: list[Trigger]) -> MeetingMode | None:
-    modes = [t.hit.entry.mode for t in triggers if not t.reference and t.hit.entry.mode is not None]
+def _mode_of(triggers: list[Trigger], *, references: bool = False) -> MeetingMode | None:
+    modes = [
+        t.hit.entry.mode
+        for t in triggers
+        if (references or not t.reference) and t.hit.entry.mode is not None
+    ]
     for preferred in (MeetingMode.VIDEO, MeetingMode.PHONE):
         if preferred in modes:
             return preferred
@@ -774,7 +783,9 @@ def find_frames(art: Article, mentions: list[Mention], people: list[Person]) -> 
             if companion and current is None and len(known) >= 2:
                 # "The Azerbaijani delegation was led by X, the Kazakh one by Y" after
                 # "Political consultations were held in Baku": the meeting's people
-                current = Frame(list(order), list(triggers) + preamble, [s], mode, plural)
+                # "... were held in the format of a videoconference": the preamble's mode
+                own_mode = _mode_of(list(triggers) + preamble, references=True) or mode
+                current = Frame(list(order), list(triggers) + preamble, [s], own_mode, plural)
                 index.add(current)
                 continue
             if current is not None and companion:
