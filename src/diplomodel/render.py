@@ -1945,10 +1945,12 @@ def _scene_day(
         steps += 1
         if steps > _SCENE_REACH:
             return None
+        # a plural title writes its holders' names ("the prime ministers of A and B, X and
+        # Y"); a pronoun names nobody
         written = {
             o
             for o, mention in zip(before, previous.mentions, strict=True)
-            if mention.style not in ("plural", "pronoun")
+            if mention.style != "pronoun" and (mention.style != "plural" or o.name)
         }
         if not people & written:
             continue
