@@ -117,3 +117,11 @@ def test_history_and_possibility_add_no_meeting(distractor: str) -> None:
     assert [[p.name for p in m.participants] for m in meetings] == [
         ["Benjamin Netanyahu", "Jack Lew"]
     ]
+
+
+def test_a_meeting_asked_about_with_whether_is_none() -> None:
+    text = (
+        "MOSCOW - Kremlin spokesman Dmitry Peskov declined to say whether a meeting between "
+        "Russian President Vladimir Putin and U.S. President Donald Trump had been discussed."
+    )
+    assert diplomodel.parse(text, published="2025-04-11").meetings == ()

@@ -681,3 +681,15 @@ def test_a_name_after_a_second_office_in_apposition_is_the_first_ones_too() -> N
         ("Sitiveni Rabuka", "FJ", "head_of_government"),
         ("Penny Wong", "AU", "foreign_minister"),
     ]
+
+
+def test_rt_hon_is_an_honorific_not_a_name() -> None:
+    text = (
+        "ACCRA - The Speaker of Parliament, Rt Hon. Alban Sumana Kingsford Bagbin, on "
+        "Wednesday received the British High Commissioner to Ghana, Harriet Thompson."
+    )
+    (meeting,) = diplomodel.parse(text, published="2024-05-01").meetings
+    assert [p.name for p in meeting.participants] == [
+        "Alban Sumana Kingsford Bagbin",
+        "Harriet Thompson",
+    ]
