@@ -659,11 +659,15 @@ def test_names_after_a_plural_title_hold_it_each(
     assert {o.name: (o.side, o.role.value) for o in result.officials} == found
 
 
-def test_a_given_name_right_after_an_office_is_a_name() -> None:
-    text = (
-        "TASHKENT - Uzbek Foreign Minister Bakhtiyor Saidov met with Afghan acting Foreign "
-        "Minister Amir Khan Muttaqi."
-    )
+@pytest.mark.parametrize(
+    "afghan",
+    [
+        "Afghan acting Foreign Minister Amir Khan Muttaqi",
+        "the Afghan foreign minister, Amir Khan Muttaqi",
+    ],
+)
+def test_a_given_name_right_after_an_office_is_a_name(afghan: str) -> None:
+    text = f"TASHKENT - Uzbek Foreign Minister Bakhtiyor Saidov met with {afghan}."
     (meeting,) = diplomodel.parse(text).meetings
     assert [(p.name, p.role.value) for p in meeting.participants] == [
         ("Bakhtiyor Saidov", "foreign_minister"),

@@ -120,8 +120,12 @@ class Article:
         if hit.end - hit.start != 1 or tokens[hit.start].key not in _WORDS.given_name_titles:
             return False
         nxt = hit.end
+        after_office = hit.start in title_ends or (
+            # "the Afghan interim government's foreign minister, Amir Khan Muttaqi"
+            hit.start > 0 and tokens[hit.start - 1].text == "," and hit.start - 1 in title_ends
+        )
         if (
-            hit.start in title_ends
+            after_office
             and nxt < len(tokens)
             and tokens[nxt].is_capitalized
             and not tokens[nxt].newline_before
