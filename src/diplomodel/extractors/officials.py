@@ -300,6 +300,16 @@ class _Names:
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
 
 
+def _after_list_separator(tokens: list[Token], k: int) -> int | None:
+    """The token after ", and", "," or "and" at ``k`` in a list of names; None for none."""
+    n = len(tokens)
+    if k < n and tokens[k].text == "," and k + 1 < n and tokens[k + 1].key == "and":
+        return k + 2
+    if k < n and tokens[k].key in (",", "and"):
+        return k + 1
+    return None
+
+
 def _initials_abbr(tokens: list[Token], i: int) -> bool:
     """
     Whether an abbreviation token at ``i`` is a person's initials opening a name: capitals
@@ -822,13 +832,11 @@ class _Builder:
                 if run is None:
                     break
                 runs.append(run)
-                k = run[1]
-                if k < n and tokens[k].text == "," and k + 1 < n and tokens[k + 1].key == "and":
-                    k += 2
-                elif k < n and tokens[k].key in (",", "and"):
-                    k += 1
-                else:
+                after = _after_list_separator(tokens, run[1])
+                if after is None:
+                    k = run[1]
                     break
+                k = after
         if not sides and not left_sides and self._named_plural(end, title, role):
             return
         if runs and len(runs) == len(sides):
@@ -870,12 +878,10 @@ class _Builder:
                     stop = k = side[0]
                     cc, org = side[1], side[2]
             found.append((run, stop, cc, org))
-            if k < n and tokens[k].text == "," and k + 1 < n and tokens[k + 1].key == "and":
-                k += 2
-            elif k < n and tokens[k].key in (",", "and"):
-                k += 1
-            else:
+            after = _after_list_separator(tokens, k)
+            if after is None:
                 break
+            k = after
         if len(found) < 2:
             return False
         for run, stop, cc, org in found:
