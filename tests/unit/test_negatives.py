@@ -125,3 +125,12 @@ def test_a_meeting_asked_about_with_whether_is_none() -> None:
         "Russian President Vladimir Putin and U.S. President Donald Trump had been discussed."
     )
     assert diplomodel.parse(text, published="2025-04-11").meetings == ()
+
+
+def test_meeting_to_discuss_whether_is_a_meeting() -> None:
+    text = (
+        "ANKARA - Turkish Foreign Minister Hakan Fidan and Russian Foreign Minister Sergei "
+        "Lavrov met on Monday to discuss whether to extend the grain deal."
+    )
+    (meeting,) = diplomodel.parse(text, published="2023-07-17").meetings
+    assert [p.name for p in meeting.participants] == ["Hakan Fidan", "Sergei Lavrov"]
