@@ -23,6 +23,8 @@ __all__ = ["Token", "fold", "key_of", "phrase_key", "sentence_bounds", "tokenize
 COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # Apostrophes as typed and as typeset ("Leaders' Meeting", "Leaders\u2019 Meeting").
 APOSTROPHES = "'\u2019\u02bc"
+# Quotation marks, straight and typeset (one character each).
+QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
 _WORD_REST = f"[\\w{COMBINING_MARKS}]*"
 _TOKEN = re.compile(
     rf"""

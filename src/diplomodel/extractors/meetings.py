@@ -23,7 +23,7 @@ from diplomodel.grammar import grammar_words
 from diplomodel.matcher import Hit
 from diplomodel.model import DatePrecision, MeetingMode
 from diplomodel.rules import MeetingPhrase, Signal
-from diplomodel.text import Token, key_of
+from diplomodel.text import QUOTES, Token, key_of
 
 _KEY = attrgetter("key")
 
@@ -1057,14 +1057,11 @@ def _first_person_speaker(
         named = [p.index for p in people if p.name and set(label) & p.name_tokens]
         if len(named) == 1:
             return named[0]
-    if fallback is None and not any(t.text in _QUOTES for t in tokens[s:first]):
+    if fallback is None and not any(t.text in QUOTES for t in tokens[s:first]):
         # a minister's media release: "Senator the Hon Penny Wong, Minister for Foreign
         # Affairs ... Today I met State Councilor Wang Yi": the first official named before
         return _first_named_before(art, s, people)
     return fallback
-
-
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 
 
 def _first_named_before(art: Article, sentence_start: int, people: list[Person]) -> int | None:

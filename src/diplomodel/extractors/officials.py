@@ -21,7 +21,7 @@ from diplomodel.extractors.context import Article
 from diplomodel.grammar import grammar_words, name_tokens
 from diplomodel.model import Role
 from diplomodel.rules import KnownOfficial
-from diplomodel.text import APOSTROPHES, Token, fold, key_of
+from diplomodel.text import APOSTROPHES, QUOTES, Token, fold, key_of
 
 __all__ = ["Mention", "Person", "find_people"]
 
@@ -114,7 +114,6 @@ class Person:
 
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on"})
 _DEGREES = frozenset({"phd", "rtd", "retd", "ret", "jr", "sr", "mp", "mba", "md"})
-_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
 _MINISTERS = frozenset(
     {Role.MINISTER, Role.FOREIGN_MINISTER, Role.DEFENSE_MINISTER, Role.DEPUTY_FOREIGN_MINISTER}
 )
@@ -834,7 +833,6 @@ class _Builder:
                 runs.append(run)
                 after = _after_list_separator(tokens, run[1])
                 if after is None:
-                    k = run[1]
                     break
                 k = after
         if not sides and not left_sides and self._named_plural(end, title, role):
@@ -1276,7 +1274,7 @@ def _nickname(art: Article, m: Mention) -> str | None:
     if k + 2 >= len(tokens):
         return None
     opening, closing = tokens[k].text, tokens[k + 2].text
-    if not (opening in _QUOTES and closing in _QUOTES) and (opening, closing) != ("(", ")"):
+    if not (opening in QUOTES and closing in QUOTES) and (opening, closing) != ("(", ")"):
         return None
     word = tokens[k + 1]
     if not word.is_capitalized or word.gap or tokens[k + 2].gap or word.text.isupper():
